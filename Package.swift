@@ -1,0 +1,65 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layout: one system module over OpenBLAS/LAPACKE (CBLAS) behind one door (_LaborStatBLAS);
+// library modules split by concern; an umbrella (LaborStat); a thin CLI (laborstat).
+let package = Package(
+    name: "LaborStat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "LaborStat", targets: ["LaborStat"]),
+        .executable(name: "laborstat", targets: ["laborstat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "_LaborStatBLAS", dependencies: ["CBLAS"]),
+        .target(name: "LaborStatTable"),
+        .target(
+            name: "LaborStatIngest",
+            dependencies: ["LaborStatTable", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(name: "LaborStatStats", dependencies: ["LaborStatTable", "_LaborStatBLAS"]),
+        .target(name: "LaborStatRegions", dependencies: ["LaborStatTable"], resources: [.copy("Resources")]),
+        .target(name: "LaborStatCharts"),
+        .target(name: "LaborStatExport", dependencies: ["LaborStatTable"]),
+        .target(
+            name: "LaborStat",
+            dependencies: [
+                "LaborStatTable", "LaborStatIngest", "LaborStatStats", "LaborStatRegions",
+                "LaborStatCharts", "LaborStatExport",
+            ]
+        ),
+        .executableTarget(
+            name: "laborstat",
+            dependencies: ["LaborStat", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "_LaborStatTestSupport", dependencies: ["LaborStatTable"], path: "Tests/_LaborStatTestSupport"),
+        .testTarget(name: "LaborStatTableTests", dependencies: ["LaborStatTable", "_LaborStatTestSupport"]),
+        .testTarget(
+            name: "LaborStatIngestTests",
+            dependencies: ["LaborStatIngest", "LaborStatExport", "_LaborStatTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "LaborStatStatsTests",
+            dependencies: ["LaborStatStats", "LaborStatIngest", "_LaborStatBLAS", "_LaborStatTestSupport"],
+            resources: [.copy("References")]
+        ),
+        .testTarget(name: "LaborStatRegionsTests", dependencies: ["LaborStatRegions", "_LaborStatTestSupport"]),
+        .testTarget(
+            name: "LaborStatChartsTests",
+            dependencies: ["LaborStatCharts", "_LaborStatTestSupport"],
+            resources: [.copy("Snapshots")]
+        ),
+        .testTarget(name: "LaborStatExportTests", dependencies: ["LaborStatExport", "LaborStatIngest", "_LaborStatTestSupport"]),
+        .testTarget(name: "laborstatCLITests", dependencies: ["_LaborStatTestSupport"]),
+    ]
+)

@@ -1,0 +1,33 @@
+import LaborStatTable
+
+/// How to read a file: the contract's "Reading input" options.
+public struct ReadOptions: Sendable {
+    public enum Encoding: String, Sendable, CaseIterable {
+        /// A BOM decides; else valid UTF-8 is UTF-8; else GB18030.
+        case auto
+        case utf8 = "utf-8"
+        case gb18030
+        /// Read as GB18030, of which GBK is a subset (plus CP936's 0x80 = €).
+        case gbk
+        case utf16 = "utf-16"
+    }
+
+    public var encoding: Encoding = .auto
+    /// Field delimiter byte; nil sniffs (`,`, tab, `;`, `|`).
+    public var delimiter: UInt8? = nil
+    /// First row is a header; otherwise columns are named `#1`, `#2`, …
+    public var header: Bool = true
+    /// Extra missing-value tokens, besides the built-in ones (empty, NA, N/A, NaN, null, -, —, －, 无, 空).
+    public var missingTokens: [String] = []
+    /// XLSX sheet: a name or a 1-based number; nil is the first sheet.
+    public var sheet: String? = nil
+    /// Read only these columns (header names or `#N`); nil reads all. Lets a command skip work.
+    public var columns: [String]? = nil
+    /// Force a column's type instead of inferring it.
+    public var columnTypes: [String: ColumnType] = [:]
+    /// Called with (bytes done, bytes total) while loading, at most a few times a second; the CLI
+    /// passes a progress bar only when standard error is a terminal.
+    public var progress: (@Sendable (Int, Int) -> Void)? = nil
+
+    public init() {}
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import LaborStat
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `laborstat`: statistics of migrant-worker labour from the command line.
+struct LaborStatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "laborstat",
+        abstract: "Statistics of migrant-worker labour: survey microdata and wage-arrears registers.",
+        discussion: """
+        Reads CSV, TSV and XLSX files as Chinese offices export them (GB18030/GBK or UTF-8 with a BOM,
+        numbers like 2.84万, 4826.07万元, 3,500, 12%, dates like 2013年12月9日) and writes tables
+        (CSV, TSV, Markdown, JSON) and SVG charts.
+
+        Examples:
+          laborstat inspect Datasets/nbs_migrant_workers.csv
+          laborstat aggregate arrears.csv --by province,opened:year --count --sum amount_owed
+          laborstat describe survey.csv --columns monthly_income --by region --weight weight
+
+        Exit codes: 0 success, 64 usage error, 65 bad data, 66 input missing or unreadable,
+        73 output cannot be created, 74 I/O error.
+        """,
+        version: "0.1.0",
+        subcommands: CommandRegistry.all
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try LaborStatCommand.parseAsRoot()
+            try command.run()
+        } catch let error as any LaborStatError {
+            Diagnostics.report(error)
+            exit(error.kind.exitCode)
+        } catch {
+            LaborStatCommand.exit(withError: error)
+        }
+    }
+}
