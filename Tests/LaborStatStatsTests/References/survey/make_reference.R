@@ -184,6 +184,17 @@ options(survey.lonely.psu = "fail")   # 西藏 is a certainty PSU here (N1 = n1 
 d <- svydesign(id = ~county + village, strata = ~province, fpc = ~N1 + N2, data = gen)
 everything("gen_sizes", d, "income", "wage_owed", "income", "industry", "industry", "sex==女", gen$sex %in% "女", "industry", "province")
 
+# Distribution functions behind the intervals and the test: qnorm, qt, pf (upper tail).
+for (p in c(0.5, 0.8, 0.95, 0.975, 0.995, 0.9995)) {
+  emit("dist", "qnorm", "", "", "", num(p), "value", qnorm(p))
+  for (df in c(1, 2, 3, 7, 11, 30, 196)) emit("dist", "qt", "", "", num(df), num(p), "value", qt(p, df))
+}
+for (f in c(0.05, 0.7, 1.9785526279023822, 11.873, 47.317732999323951)) {
+  for (dd in list(c(1, 197), c(1.4946397777074565, 20.92495688790439), c(2.5, 7), c(6, 60.5))) {
+    emit("dist", "pf", "", "", paste(num(dd[1]), num(dd[2])), num(f), "value", pf(f, dd[1], dd[2], lower.tail = FALSE))
+  }
+}
+
 res <- do.call(rbind, out)
 write.csv(res, "reference.csv", row.names = FALSE, fileEncoding = "UTF-8")
 cat(nrow(res), "reference values;", "survey", as.character(packageVersion("survey")), R.version.string, "\n",
