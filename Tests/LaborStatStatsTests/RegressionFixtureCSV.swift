@@ -2,7 +2,7 @@ import Foundation
 import _LaborStatTestSupport
 
 /// A small reader for the committed reference CSVs (plain fields, optional double quotes, no
-/// embedded commas): rows as dictionaries keyed by the header.
+/// embedded commas; lines starting with `#` are comments): rows as dictionaries keyed by the header.
 struct FixtureCSV {
     let header: [String]
     let rows: [[String: String]]
@@ -10,7 +10,7 @@ struct FixtureCSV {
     init(_ relativePath: String) throws {
         let url = repositoryRoot().appendingPathComponent("Tests/LaborStatStatsTests/References").appendingPathComponent(relativePath)
         let text = try String(contentsOf: url, encoding: .utf8)
-        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        var lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.hasPrefix("#") }
         @Sendable func fields(_ l: String) -> [String] {
             l.split(separator: ",", omittingEmptySubsequences: false).map {
                 var s = $0.trimmingCharacters(in: .whitespaces)
