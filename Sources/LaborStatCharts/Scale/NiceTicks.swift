@@ -60,8 +60,8 @@ enum NiceTicks {
                 if 10 * base - cell < h * (cell - unit) { unit = 10 * base }
             }
         }
-        var ns = (lo / unit + 1e-7).rounded(.down)
-        var nu = (up / unit - 1e-7).rounded(.up)
+        var ns = (lo / unit + roundingEps).rounded(.down)
+        var nu = (up / unit - roundingEps).rounded(.up)
         while ns * unit > lo + roundingEps * unit { ns -= 1 }
         while nu * unit < up - roundingEps * unit { nu += 1 }
         var k = Int(0.5 + nu - ns)
