@@ -49,7 +49,9 @@ extension Chart {
             var lo = 0.0, hi = 0.0
             let k = Double(series.count)
             for (j, s) in series.enumerated() {
-                let c = series.count > 1 ? color(s.name, names) : Palette.categorical(0)
+                let hasErrors = series.contains { $0.low != nil }
+                // Under error bars a lighter fill keeps the dark whiskers legible.
+                let c = series.count > 1 ? color(s.name, names) : (hasErrors ? Palette.categorical(5) : Palette.categorical(0))
                 for (i, v) in s.values.enumerated() {
                     let f0 = Double(j) / k, f1 = Double(j + 1) / k
                     let fc = (f0 + f1) / 2

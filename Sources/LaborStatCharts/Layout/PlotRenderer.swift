@@ -113,7 +113,7 @@ struct PlotRenderer {
                 right = max(pad, w / 2 + 4)
                 panelW = (W - pad - left - right - Double(cols - 1) * hgap) / Double(cols)
             }
-            if plot.x.visible, !xa.rotated, facets, cols > 1, let first = xa.ticks.first, let last = xa.ticks.last {
+            if plot.x.visible, !xa.rotated, facets, cols > 1, case .linear = xa.kind, let first = xa.ticks.first, let last = xa.ticks.last {
                 // Neighbouring panels' end labels must not touch.
                 let need = (TextMetrics.width(first.lines[0], fontSize: AxisLayout.fs) + TextMetrics.width(last.lines[0], fontSize: AxisLayout.fs)) / 2 + 12
                 hgap = max(18, need)
