@@ -106,26 +106,20 @@ public struct GroupSums: Sendable {
         return (s, c, true)
     }
 
-    /// The smallest d ≤ 4 such that every value in view is a decimal with d digits after the point
-    /// (Double(round(x·10ᵈ)) / 10ᵈ == x, which holds exactly when x is the double nearest such a
-    /// decimal), with |x|·10ᵈ < 2⁵³; nil when none.
+    /// `DecimalScale.detect` over the rows in view (missing rows skipped).
     static func decimalScale(_ v: [Double], sel: [Int32]?, missing: MissingMask) -> (Int, UInt64)? {
-        var d = 0
+        var d = 0, scale = 1.0, maxAbs = 0.0
         let n = sel?.count ?? v.count
-        var i = 0
-        var scale = 1.0
-        var maxAbs = 0.0
-        while i < n {
+        for i in 0..<n {
             let r = sel.map { Int($0[i]) } ?? i
-            if !missing.isEmpty && missing[r] { i += 1; continue }
+            if !missing.isEmpty && missing[r] { continue }
             let x = v[r]
-            let k = (x * scale).rounded()
-            if abs(k) < 9.0e15 && k / scale == x { maxAbs = Swift.max(maxAbs, abs(x)); i += 1; continue }
-            // Try more decimals for this value; earlier values stay valid with more decimals.
-            repeat { d += 1; scale *= 10 } while d <= 4 && !(abs((x * scale).rounded()) < 9.0e15 && (x * scale).rounded() / scale == x)
-            if d > 4 { return nil }
+            while !DecimalScale.fits(x, scale) {
+                d += 1
+                scale *= 10
+                if d > DecimalScale.maxDecimals { return nil }
+            }
             maxAbs = Swift.max(maxAbs, abs(x))
-            i += 1
         }
         return (d, UInt64((maxAbs * scale).rounded()))
     }

@@ -25,15 +25,32 @@ public struct Moments: Sendable, Equatable {
     public var m2: Double, m3: Double, m4: Double
 
     /// Moments of `x` (weights `w`, same length, or nil for unweighted).
+    ///
+    /// When every value is a decimal with at most 4 digits after the point (`DecimalScale`), the
+    /// moments are computed on the exact integers k = x·10ᵈ and scaled back: on NIST NumAcc3/NumAcc4
+    /// this gives the certified sd to 15 digits, where any algorithm on the binary doubles (R's
+    /// included) stops at 9.5 and 8.3 digits.
     public init(_ x: UnsafeBufferPointer<Double>, weights w: UnsafeBufferPointer<Double>? = nil) {
+        if let (d, maxScaled) = DecimalScale.detect(x), d > 0, maxScaled < 9.0e15 {
+            let s = DecimalScale.power(d)
+            self.init(x, weights: w, transform: { ($0 * s).rounded() })
+            mean /= s; total /= s
+            m2 /= s * s; m3 /= s * s * s; m4 /= s * s * s * s
+        } else {
+            self.init(x, weights: w, transform: { $0 })
+        }
+    }
+
+    @inline(__always)
+    init(_ x: UnsafeBufferPointer<Double>, weights w: UnsafeBufferPointer<Double>?, transform f: (Double) -> Double) {
         n = x.count
         isWeighted = w != nil
         var sw = CompensatedSum(), swx = CompensatedSum()
         if let w {
-            for i in 0..<x.count { sw.add(w[i]); swx.add(w[i] * x[i]) }
+            for i in 0..<x.count { sw.add(w[i]); swx.add(w[i] * f(x[i])) }
         } else {
-            for v in x { swx.add(v) }
-            sw = CompensatedSum(); sw.add(Double(x.count))
+            for v in x { swx.add(f(v)) }
+            sw.add(Double(x.count))
         }
         let W = sw.value
         weightSum = W
@@ -44,7 +61,7 @@ public struct Moments: Sendable, Equatable {
         var s3 = 0.0, s4 = 0.0
         for i in 0..<x.count {
             let wi = w?[i] ?? 1
-            let e = x[i] - m0, e2 = e * e
+            let e = f(x[i]) - m0, e2 = e * e
             s1.add(wi * e); s2.add(wi * e2)
             s3 += wi * e2 * e; s4 += wi * e2 * e2
         }
