@@ -47,8 +47,21 @@ public struct Histogram: Sendable, Equatable {
     public func share(_ i: Int) -> Double { counts[i] / total }
     public func density(_ i: Int) -> Double { share(i) / (edges[i + 1] - edges[i]) }
 
+    /// Bin edges where the values are binned: x itself, or log₁₀ x on a log scale.
+    public struct Edges: Sendable, Equatable {
+        public var binning: [Double]
+        public var log: Bool
+        /// The edges in the values' own units (10^edge on a log scale).
+        public var values: [Double] { log ? binning.map { pow(10, $0) } : binning }
+    }
+
     /// Bin edges for values `x` (NaN dropped by the caller) by `rule`, over `range` (default min…max).
     public static func edges(_ x: [Double], rule: BinRule, range: (Double, Double)? = nil, log: Bool = false) throws(DescriptiveError) -> [Double] {
+        try binEdges(x, rule: rule, range: range, log: log).values
+    }
+
+    /// As `edges`, keeping the binning space (for `Histogram.init(_:weights:binEdges:)`).
+    public static func binEdges(_ x: [Double], rule: BinRule, range: (Double, Double)? = nil, log: Bool = false) throws(DescriptiveError) -> Edges {
         var v = x
         if log {
             if let bad = x.first(where: { $0 <= 0 }) {
@@ -64,7 +77,7 @@ public struct Histogram: Sendable, Equatable {
             (lo, hi) = log ? (log10(range.0), log10(range.1)) : range
             v = v.filter { $0 >= lo && $0 <= hi }   // numpy: the rules see only the values in range
         } else {
-            guard let mn = v.min(), let mx = v.max() else { return log ? [1, 10] : [0, 1] }
+            guard let mn = v.min(), let mx = v.max() else { return Edges(binning: [0, 1], log: log) }
             (lo, hi) = (mn, mx)
         }
         if lo == hi { lo -= 0.5; hi += 0.5 }   // numpy's rule for a degenerate range
@@ -86,7 +99,7 @@ public struct Histogram: Sendable, Equatable {
         let step = (hi - lo) / Double(k)
         var e = (0...k).map { Double($0) * step + lo }
         e[k] = hi
-        return log ? e.map { pow(10, $0) } : e
+        return Edges(binning: e, log: log)
     }
 
     static func binsFromWidth(_ h: Double, range: Double) -> Int {
@@ -96,13 +109,19 @@ public struct Histogram: Sendable, Equatable {
 
     /// Counts `x` (NaN skipped) into bins with `edges`; `w` gives weighted counts.
     public init(_ x: UnsafeBufferPointer<Double>, weights w: UnsafeBufferPointer<Double>? = nil, edges: [Double]) {
-        self.edges = edges
+        self.init(x, weights: w, binEdges: Edges(binning: edges, log: false))
+    }
+
+    /// Counts `x` into bins; on a log scale log₁₀ x is compared with the log-space edges.
+    public init(_ x: UnsafeBufferPointer<Double>, weights w: UnsafeBufferPointer<Double>? = nil, binEdges: Edges) {
+        let edges = binEdges.binning
+        self.edges = binEdges.values
         let k = edges.count - 1
         var c = [Double](repeating: 0, count: k)
         var outside = 0
         let lo = edges[0], hi = edges[k]
         for i in 0..<x.count {
-            let v = x[i]
+            let v = binEdges.log ? log10(x[i]) : x[i]
             if v.isNaN { continue }
             guard v >= lo, v <= hi else { outside += 1; continue }
             // Binary search: last edge ≤ v (the top edge falls in the last bin).
