@@ -56,11 +56,11 @@ struct AggregateTests {
         let t = try Self.table(rows: 600)
         let stats = try DescribeStatistic.list("n,missing,mean,sd,var,cv,min,max,p10,p50,p2.5,gini,skewness,kurtosis,total,sum_weight")
         let g = try Grouping(t, by: [KeySpec("province")])
-        let grouped = try Describe.table(t, columns: ["amount"], grouping: g, statistics: stats, rule: .hf7)
+        let grouped = try DescriptiveSummary.table(t, columns: ["amount"], grouping: g, statistics: stats, rule: .hf7)
         for k in 0..<g.groupCount {
             let rows = (0..<t.rowCount).filter { Int(g.groupOfRow[$0]) == k }.map { Int32($0) }
             let sub = t.selecting(rows: rows)
-            let one = try Describe.table(sub, columns: ["amount"], grouping: try Grouping(sub, by: []), statistics: stats, rule: .hf7)
+            let one = try DescriptiveSummary.table(sub, columns: ["amount"], grouping: try Grouping(sub, by: []), statistics: stats, rule: .hf7)
             for s in stats {
                 let a = try grouped.column(named: s.name).double(at: k), b = try one.column(named: s.name).double(at: 0)
                 #expect(isClose(a ?? .nan, b ?? .nan, rel: 1e-12), "\(s.name) group \(k)")
@@ -75,8 +75,8 @@ struct AggregateTests {
         try t.append(Column("w", doubles: Array(repeating: 2.5, count: 500)))
         let g = try Grouping(t, by: [KeySpec("year")])
         let stats = try DescribeStatistic.list("n,mean,p10,p50,p90")
-        let weighted = try Describe.table(t, columns: ["amount"], grouping: g, statistics: stats, rule: .math, weights: try Weights(t, column: "w"))
-        let plain = try Describe.table(t, columns: ["amount"], grouping: g, statistics: stats, rule: .hf1)
+        let weighted = try DescriptiveSummary.table(t, columns: ["amount"], grouping: g, statistics: stats, rule: .math, weights: try Weights(t, column: "w"))
+        let plain = try DescriptiveSummary.table(t, columns: ["amount"], grouping: g, statistics: stats, rule: .hf1)
         for s in stats { for k in 0..<g.groupCount {
             #expect(isClose(try weighted.column(named: s.name).double(at: k)!, try plain.column(named: s.name).double(at: k)!, rel: 1e-12))
         } }
@@ -91,7 +91,7 @@ struct AggregateTests {
     @Test("one-way table: shares, binomial SE and Wilson CI; two-way shares add up")
     func tabulate() throws {
         let t = try Self.table(rows: 400)
-        let one = try Tabulate.oneWay(t, column: KeySpec("province"), by: [])
+        let one = try FrequencyTable.oneWay(t, column: KeySpec("province"), by: [])
         #expect(one.columnNames == ["province", "n", "share", "share_se", "share_ci_low", "share_ci_high"])
         let shares = (0..<one.rowCount).map { try! one.column(named: "share").double(at: $0)! }
         #expect(isClose(shares.reduce(0, +), 1, rel: 1e-12))
@@ -99,13 +99,13 @@ struct AggregateTests {
         let ci = ProportionInterval.wilson(successes: n0, n: 400)
         #expect(isClose(try one.column(named: "share_ci_low").double(at: 0)!, ci.low))
         #expect(isClose(try one.column(named: "share_se").double(at: 0)!, (shares[0] * (1 - shares[0]) / 400).squareRoot()))
-        let two = try Tabulate.twoWay(t, rows: KeySpec("province"), cols: KeySpec("year"), by: [], share: .row)
+        let two = try FrequencyTable.twoWay(t, rows: KeySpec("province"), cols: KeySpec("year"), by: [], share: .row)
         #expect(two.rowCount == 4 * 5)
         for r in 0..<4 {
             let s = (0..<5).map { try! two.column(named: "share").double(at: r * 5 + $0)! }.reduce(0, +)
             #expect(isClose(s, 1, rel: 1e-12))
         }
-        let test = try Tabulate.chiSquare(t, rows: KeySpec("province"), cols: KeySpec("year"), by: [])
+        let test = try FrequencyTable.chiSquare(t, rows: KeySpec("province"), cols: KeySpec("year"), by: [])
         #expect(test.columnNames == ["statistic", "df", "p_value", "method"])
         #expect(try test.column(named: "df").double(at: 0) == 12)
     }

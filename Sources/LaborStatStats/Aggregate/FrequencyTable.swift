@@ -5,7 +5,7 @@ import LaborStatTable
 ///
 /// Rows whose classifying value is missing are left out (R `table()`'s default), so shares add
 /// up to 1 over the levels shown.
-public enum Tabulate {
+public enum FrequencyTable {
     public enum Share: String, Sendable, CaseIterable { case total, row, col }
 
     /// One-way table: `[by], C, n, share, share_se, share_ci_low, share_ci_high`. Within each `by`

@@ -10,7 +10,7 @@ import LaborStatTable
 /// `kurtosis` as `Moments` (G₁, G₂ of SAS/scipy `bias=False`), `min`/`max`, `pX` by the quantile
 /// `rule` (unweighted HF types as R `quantile`, weighted as survey `svyquantile(qrule=)`), `gini`
 /// as `Gini.coefficient` (values must be ≥ 0).
-public enum Describe {
+public enum DescriptiveSummary {
     /// One output row per (group, column): `[by], column,` then one column per statistic.
     public static func table(_ table: Table, columns: [String], grouping: Grouping, statistics: [DescribeStatistic],
                              rule: QuantileRule, weights: Weights? = nil) throws -> Table {

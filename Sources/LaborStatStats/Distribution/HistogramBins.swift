@@ -10,7 +10,7 @@
 /// A zero width (no spread) gives one bin. `log` applies the rule to log₁₀ x (all x must be > 0)
 /// and puts the edges at 10^(edges): heavy-tailed money amounts then get readable bins.
 /// Weighted counts add weights instead of 1; `density` = share / width.
-public struct Histogram: Sendable, Equatable {
+public struct HistogramBins: Sendable, Equatable {
     public enum BinRule: Sendable, Equatable {
         case count(Int), sturges, scott, freedmanDiaconis
 
@@ -60,7 +60,7 @@ public struct Histogram: Sendable, Equatable {
         try binEdges(x, rule: rule, range: range, log: log).values
     }
 
-    /// As `edges`, keeping the binning space (for `Histogram.init(_:weights:binEdges:)`).
+    /// As `edges`, keeping the binning space (for `HistogramBins.init(_:weights:binEdges:)`).
     public static func binEdges(_ x: [Double], rule: BinRule, range: (Double, Double)? = nil, log: Bool = false) throws(DescriptiveError) -> Edges {
         var v = x
         if log {
