@@ -64,9 +64,30 @@ public struct RegionHierarchy: Sendable {
 
     static func loose(_ k: String) -> String {
         for s in RegionName.chineseSuffixes + lowerSuffixes where k.hasSuffix(s) && k.count > s.count {
-            return String(k.dropLast(s.count))
+            let stem = String(k.dropLast(s.count))
+            return s.hasPrefix("自治") ? withoutEthnicNames(stem) : stem
         }
         return k
+    }
+
+    /// Names of the ethnic groups as they appear in names of autonomous units (大理白族自治州,
+    /// 伊犁哈萨克自治州, 巴音郭楞蒙古自治州), so that `大理州` and `大理白族自治州` meet at `大理`.
+    static let ethnicNames = [
+        "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼",
+        "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
+        "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克",
+        "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+    ]
+
+    /// The place name before the first ethnic group's name (at least two characters kept).
+    static func withoutEthnicNames(_ stem: String) -> String {
+        let chars = Array(stem)
+        guard chars.count > 2 else { return stem }
+        for i in 2..<chars.count {
+            let rest = String(chars[i...])
+            if ethnicNames.contains(where: { rest.hasPrefix($0) }) { return String(chars[..<i]) }
+        }
+        return stem
     }
 
     /// The node a spelling names: exact normal form first, then without a suffix.
