@@ -108,40 +108,71 @@ extension RegionResolver {
     public func assign(_ table: Table, column name: String, keepUnmatched: Bool, file: String?) throws -> RegionAssignment {
         let column = try table.column(named: name)
         let rows = table.rowIndices
-        var cache: [String: Int32] = [:]          // spelling → group index (in `found`), or -2 - unmatched index
+
+        // 1. The distinct spellings, each row's spelling (-1: empty cell). Category columns are
+        //    resolved once per level; other columns through a dictionary of the texts seen.
+        var spellings: [String] = []
+        var spellingOfRow = [Int32](repeating: -1, count: rows.count)
+        var missingRows: [Int] = []
+        var missingCount = 0
+        func intern(_ s: String?) -> Int32 {
+            guard let s, !s.trimmingWhitespace.isEmpty else { return -1 }
+            spellings.append(s)
+            return Int32(spellings.count - 1)
+        }
+        var i = 0
+        if case .category(let codes, let levels) = column.storage {
+            var levelSpelling = [Int32](repeating: -2, count: levels.count)
+            for r in rows {
+                if !column.missing.isEmpty && column.missing[r] { i += 1; continue }
+                let c = Int(codes[r])
+                if levelSpelling[c] == -2 { levelSpelling[c] = intern(levels[c]) }
+                spellingOfRow[i] = levelSpelling[c]
+                i += 1
+            }
+        } else {
+            var index: [String: Int32] = [:]
+            for r in rows {
+                if let s = column.string(at: r) {
+                    if let j = index[s] { spellingOfRow[i] = j } else { let j = intern(s); index[s] = j; spellingOfRow[i] = j }
+                }
+                i += 1
+            }
+        }
+
+        // 2. Each spelling's group (index into `found`), or a bad spelling (-2 - index into `bad`).
         var found: [RegionGroup] = []
         var foundIndex: [RegionGroup: Int32] = [:]
         var bad: [(text: String, candidates: [String], rows: [Int], count: Int)] = []
+        let codeOfSpelling: [Int32] = spellings.map { s in
+            switch resolve(s) {
+            case .group(let g):
+                if let j = foundIndex[g] { return j }
+                let j = Int32(found.count); foundIndex[g] = j; found.append(g); return j
+            case .ambiguous(let names):
+                bad.append((s, names, [], 0)); return -2 - Int32(bad.count - 1)
+            case .none:
+                bad.append((s, [], [], 0)); return -2 - Int32(bad.count - 1)
+            }
+        }
+
+        // 3. Rows.
         var raw = [Int32](repeating: -1, count: rows.count)
-        var missingRows: [Int] = []
-        var missingCount = 0
-        var i = 0
+        i = 0
         for r in rows {
             defer { i += 1 }
-            guard let s = column.string(at: r), !s.trimmingWhitespace.isEmpty else {
+            let sp = spellingOfRow[i]
+            if sp < 0 {
                 missingCount += 1
                 if missingRows.count < 5 { missingRows.append(r + 1) }
                 continue
             }
-            let code: Int32
-            if let c = cache[s] { code = c } else {
-                switch resolve(s) {
-                case .group(let g):
-                    if let j = foundIndex[g] { code = j } else {
-                        code = Int32(found.count); foundIndex[g] = code; found.append(g)
-                    }
-                case .ambiguous(let names):
-                    code = -2 - Int32(bad.count); bad.append((s, names, [], 0))
-                case .none:
-                    code = -2 - Int32(bad.count); bad.append((s, [], [], 0))
-                }
-                cache[s] = code
-            }
-            if code >= 0 { raw[i] = code } else {
+            let code = codeOfSpelling[Int(sp)]
+            raw[i] = code
+            if code < 0 {
                 let b = Int(-2 - code)
                 bad[b].count += 1
                 if bad[b].rows.count < 5 { bad[b].rows.append(r + 1) }
-                raw[i] = code
             }
         }
         if !bad.isEmpty && !keepUnmatched {

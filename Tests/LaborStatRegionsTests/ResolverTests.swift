@@ -62,6 +62,20 @@ struct ResolverTests {
         #expect(a.missingCount == 2 && a.missingRows == [2, 3])
     }
 
+    @Test("category columns resolve like text columns, also through a row selection")
+    func categories() throws {
+        let names: [String?] = ["陕西", "Shanxi", nil, "610102", "西安", "广东省", "陕西", " "]
+        let text = try Table(columns: [Column("p", strings: names)]).selecting(rows: [0, 1, 2, 3, 4, 6, 7])
+        let cat = try Table(columns: [Column("p", categories: names)]).selecting(rows: [0, 1, 2, 3, 4, 6, 7])
+        let r = try RegionResolver(level: .province)
+        let a = try r.assign(text, column: "p", keepUnmatched: true, file: nil)
+        let b = try r.assign(cat, column: "p", keepUnmatched: true, file: nil)
+        #expect(a.groups == b.groups && a.groupOfRow == b.groupOfRow && a.missingRows == b.missingRows)
+        #expect(a.groups.map(\.name) == ["山西", "陕西", "西安"])
+        #expect(a.groupOfRow == [1, 0, -1, 1, 2, 1, -1])
+        #expect(a.missingRows == [3, 8])
+    }
+
     @Test("integer code columns")
     func integerCodes() throws {
         let t = try Table(columns: [Column("code", integers: [610000, 610102, 11, 440300])])
