@@ -99,3 +99,18 @@ struct ProvinceTableTests {
         #expect(ProvinceTileGrid.position(of: province("海南"))!.row == ProvinceTileGrid.rows - 1)
     }
 }
+
+@Suite("Tile map data")
+struct TileDataTests {
+    @Test("tiles from any spelling; unmatched and repeated provinces are errors")
+    func tiles() throws {
+        let t = try ProvinceTileGrid.tiles(spellings: [("Shaanxi", 3), ("广东省", 5), ("11", nil)])
+        #expect(t.count == 34)
+        #expect(t.first { $0.code == 610000 }!.value == 3)
+        #expect(t.first { $0.code == 440000 }! == ProvinceTile(label: "广东", code: 440000, row: 6, col: 3, value: 5))
+        #expect(t.filter { $0.value != nil }.count == 2)
+        #expect(throws: RegionError.self) { try ProvinceTileGrid.tiles(spellings: [("Shaanxi", 3), ("陕西", 4)]) }
+        let e = #expect(throws: RegionError.self) { try ProvinceTileGrid.tiles(spellings: [("Shaanxi", 3), ("Atlantis", 4)], column: "省", file: "f.csv") }
+        #expect(e?.description.contains("\"Atlantis\" in data row 2") == true)
+    }
+}
