@@ -24,20 +24,24 @@ public struct RegionMatcher: Sendable {
     let provinces: [Province]
     /// Normal form → indices of the provinces that use it (more than one is an ambiguity).
     let keys: [String: [Int]]
+    /// The same without the one-character abbreviations: only names take a suffix (`新市` is not 新疆).
+    let nameKeys: [String: [Int]]
     /// Normal forms of the full names, for `陕西省西安市`.
     let fullNames: [(String, Int)]
 
     public init(_ provinces: [Province]) {
         self.provinces = provinces
-        var keys: [String: [Int]] = [:]
+        var keys: [String: [Int]] = [:], nameKeys: [String: [Int]] = [:]
         for (i, p) in provinces.enumerated() {
-            let spellings = [p.name, p.shortName, p.abbreviation, p.pinyin] + p.otherAbbreviations + p.otherNames
-            for s in spellings {
+            let names = [p.name, p.shortName, p.pinyin] + p.otherNames
+            for s in names + [p.abbreviation] + p.otherAbbreviations {
                 let k = RegionName.normalize(s)
                 if !(keys[k]?.contains(i) ?? false) { keys[k, default: []].append(i) }
+                if names.contains(s) && !(nameKeys[k]?.contains(i) ?? false) { nameKeys[k, default: []].append(i) }
             }
         }
         self.keys = keys
+        self.nameKeys = nameKeys
         self.fullNames = provinces.enumerated().map { (RegionName.normalize($0.element.name), $0.offset) }
     }
 
@@ -54,7 +58,7 @@ public struct RegionMatcher: Sendable {
         let direct = lookup(k)
         if direct != .none { return direct }
         if let stripped = RegionName.strippingSuffix(k) {
-            let m = lookup(stripped)
+            let m = result(nameKeys[stripped] ?? [])
             if m != .none { return m }
         }
         let prefixed = Set(fullNames.filter { k.hasPrefix($0.0) }.map(\.1))
