@@ -24,6 +24,17 @@ public enum RegionError: LaborStatError, Equatable {
         }
     }
 
+    /// The first ten spellings, then how many more (most frequent first, as given).
+    static func listing(_ list: [UnmatchedSpelling]) -> [String] {
+        var lines = list.prefix(10).map { "  \($0)" }
+        if list.count > 10 {
+            let rest = list.dropFirst(10)
+            let rows = rest.reduce(0) { $0 + $1.count }
+            lines.append("  … and \(rest.count) more spelling\(rest.count == 1 ? "" : "s") in \(rows) row\(rows == 1 ? "" : "s")")
+        }
+        return lines
+    }
+
     public var description: String {
         switch self {
         case .unmatched(let column, let file, let unmatched, let ambiguous, let level):
@@ -31,11 +42,11 @@ public enum RegionError: LaborStatError, Equatable {
             var lines: [String] = []
             if !unmatched.isEmpty {
                 lines.append("\(place)column \"\(column)\": \(unmatched.count) spelling\(unmatched.count == 1 ? "" : "s") match\(unmatched.count == 1 ? "es" : "") no \(level.noun):")
-                lines += unmatched.map { "  \($0)" }
+                lines += RegionError.listing(unmatched)
             }
             if !ambiguous.isEmpty {
                 lines.append("\(place)column \"\(column)\": \(ambiguous.count) spelling\(ambiguous.count == 1 ? "" : "s") match\(ambiguous.count == 1 ? "es" : "") more than one \(level.noun):")
-                lines += ambiguous.map { "  \($0)" }
+                lines += RegionError.listing(ambiguous)
             }
             lines.append("hint: correct the spellings, map them in a --hierarchy file (child,parent), or pass --keep-unmatched to keep each as its own group")
             return lines.joined(separator: "\n")
