@@ -46,6 +46,18 @@ struct ResolverTests {
         #expect(e!.kind.exitCode == 65)
     }
 
+    @Test("long lists stop after ten spellings and count the rest")
+    func longList() throws {
+        let names: [String?] = (1...13).flatMap { i in Array(repeating: "城\(i)", count: i) }
+        let e = #expect(throws: RegionError.self) {
+            try RegionResolver(level: .province).assign(try table(names), column: "省份", keepUnmatched: false, file: nil)
+        }
+        let lines = e!.description.split(separator: "\n")
+        #expect(lines[0] == "column \"省份\": 13 spellings match no province:")
+        #expect(lines[1].hasPrefix("  \"城13\" in data rows"))
+        #expect(lines[11] == "  … and 3 more spellings in 6 rows")
+    }
+
     @Test("--keep-unmatched keeps each spelling as its own group, after the matched ones")
     func keep() throws {
         let t = try table(["陕西", "西安", "西 安", "四川", "Atlantis"])
