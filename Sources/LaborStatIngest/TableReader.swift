@@ -19,7 +19,8 @@ public enum TableReader {
     /// otherwise is delimited text.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
         if path.lowercased().hasSuffix(".xlsx") {
-            throw IngestError.unsupported("\(path): reading .xlsx is not available in this build yet")
+            let (rows, sheetName) = try XLSXReader.rows(path: path, sheet: options.sheet)
+            return try table(fromRows: rows, source: TableSource(path: path, format: "xlsx", sheet: sheetName), options: options)
         }
         let input = try InputBuffer.open(path: path)
         let display = path == "-" ? "<stdin>" : path

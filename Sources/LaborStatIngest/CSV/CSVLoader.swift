@@ -97,7 +97,7 @@ enum CSVLoader {
             r.error = tokens.error
             if tokens.error == nil {
                 r.parts = (0..<slotCount).map { s in
-                    builders[s].build(CellSource(base: bytes + c.lo, baseOffset: c.lo, spans: tokens.spans[s]))
+                    builders[s].build(CellSource(base: bytes + c.lo, baseOffset: c.lo, spans: tokens.spans, stride: slotCount, slot: s))
                 }
             }
             buffer.release(c.lo..<c.hi)
@@ -131,7 +131,7 @@ enum CSVLoader {
                 only[c] = 0
                 let t = CSVTokenizer.tokenize(p, lo: ch.lo, hi: ch.hi, delimiter: delimiter, columnCount: columnCount,
                                               slotOfColumn: only, slotCount: 1, expectedRows: chunkResults[k].rows)
-                let part = builders[s].build(CellSource(base: p + ch.lo, baseOffset: ch.lo, spans: t.spans[0]), mode: mode, expectedUnit: unit)
+                let part = builders[s].build(CellSource(base: p + ch.lo, baseOffset: ch.lo, spans: t.spans), mode: mode, expectedUnit: unit)
                 buffer.release(ch.lo..<ch.hi)
                 return part
             }

@@ -25,10 +25,11 @@ enum CSVSyntaxError: Sendable {
     }
 }
 
-/// The fields of one chunk of records, column by column (only the columns asked for).
+/// The fields of one chunk of records (only the columns asked for).
 struct ChunkTokens {
-    /// `spans[slot][row]`, relative to the chunk's first byte.
-    var spans: [[FieldSpan]]
+    /// Row-major: `spans[row * slotCount + slot]`, relative to the chunk's first byte.
+    var spans: [FieldSpan]
+    var slotCount: Int
     var rows = 0
     var error: CSVSyntaxError?
 }
@@ -98,8 +99,9 @@ enum CSVTokenizer {
     /// `slotOfColumn` (`-1`: not kept). Stops at the first ragged row or open quote.
     static func tokenize(_ p: UnsafePointer<UInt8>, lo: Int, hi: Int, delimiter: UInt8, columnCount: Int,
                          slotOfColumn: [Int], slotCount: Int, expectedRows: Int) -> ChunkTokens {
-        var spans = [[FieldSpan]](repeating: [], count: slotCount)
-        for s in 0..<slotCount { spans[s].reserveCapacity(expectedRows) }
+        var spans = [FieldSpan]()
+        spans.reserveCapacity(expectedRows * slotCount)
+        var rowSpans = [FieldSpan](repeating: FieldSpan(start: 0, length: 0, complex: false), count: max(1, slotCount))
         var rows = 0
         let table = stopTable(delimiter: delimiter)
         var error: CSVSyntaxError?
@@ -119,7 +121,7 @@ enum CSVTokenizer {
                         }
                         if col < columnCount {
                             let s = slotsOf[col]
-                            if s >= 0 { spans[s].append(span) }
+                            if s >= 0 { rowSpans[s] = span }
                         }
                         col += 1
                         i = end
@@ -131,13 +133,14 @@ enum CSVTokenizer {
                         break outer
                     }
                     rows += 1
+                    if slotCount > 0 { spans.append(contentsOf: rowSpans[0..<slotCount]) }
                     if i < hi {
                         if p[i] == cr { i += 1; if i < hi && p[i] == lf { i += 1 } } else if p[i] == lf { i += 1 }
                     }
                 }
             }
         }
-        return ChunkTokens(spans: spans, rows: rows, error: error)
+        return ChunkTokens(spans: spans, slotCount: slotCount, rows: rows, error: error)
     }
 
     /// Every record of `lo..<hi` as field spans relative to `lo` (any number of fields per record).

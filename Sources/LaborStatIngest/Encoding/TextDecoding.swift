@@ -186,12 +186,19 @@ enum UTF8Check {
         var i = lo
         var multi = 0
         while i < hi {
-            if i + 8 <= hi {
+            if i + 16 <= hi {
                 let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                let w2 = UnsafeRawPointer(p + i + 8).loadUnaligned(as: UInt64.self)
+                if (w | w2) & 0x8080_8080_8080_8080 == 0 { i += 16; continue }
             }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
+            // Common 3-byte case (most CJK): leads E1–EC, EE, EF take any two continuation bytes.
+            if b >= 0xE1 && b != 0xED && i + 2 < hi && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 && b <= 0xEF {
+                multi += 1
+                i += 3
+                continue
+            }
             var len = 0
             var minValue: UInt32 = 0
             var v: UInt32 = 0

@@ -48,8 +48,19 @@ struct ColumnAssembler {
         for p in parts { rowOffsets.append(r); r += p.rows }
         let rowCount = r
 
-        var missing = MissingMask(count: 0)
-        for p in parts { missing.append(contentsOf: p.missing) }
+        var words = [UInt64](repeating: 0, count: parts.contains { $0.missingCount > 0 } ? (rowCount + 63) / 64 : 0)
+        for (i, p) in parts.enumerated() where p.missingCount > 0 {
+            let base = rowOffsets[i]
+            for (wi, w) in p.missingWords.enumerated() where w != 0 {
+                var bits = w
+                while bits != 0 {
+                    let r = base + wi * 64 + bits.trailingZeroBitCount
+                    words[r >> 6] |= 1 << UInt64(r & 63)
+                    bits &= bits - 1
+                }
+            }
+        }
+        let missing = MissingMask(words: words, count: rowCount)
         var problems: [RawProblem] = []
         var problemCount = 0
         for (i, p) in parts.enumerated() {
@@ -135,15 +146,18 @@ struct ColumnAssembler {
                 return .category(codes: codes, levels: levels)
             }
         }
-        var text = TextBuffer()
+        if parts.count == 1, let t = parts[0].text { parts[0].text = nil; return .text(t.buffer) }
+        var text = TextParts()
+        text.bytes.reserveCapacity(parts.reduce(0) { $0 + ($1.text?.bytes.count ?? 0) })
+        text.offsets.reserveCapacity(rowCount + 1)
         for i in parts.indices {
-            if let t = parts[i].text { text.append(contentsOf: t) }
+            if let t = parts[i].text { text.append(t) }
             else {
                 let b = ColumnBuilder(classifier: CellClassifier(options: ReadOptions()), name: name, forced: nil)
-                text.append(contentsOf: b.textFromCategory(parts[i].codes, parts[i].interner!, parts[i].missing))
+                text.append(b.textFromCategory(parts[i].codes, parts[i].interner!, parts[i]))
             }
             parts[i].text = nil; parts[i].codes = []; parts[i].interner = nil
         }
-        return .text(text)
+        return .text(text.buffer)
     }
 }
