@@ -132,7 +132,7 @@ struct DistinctCounter {
 
     mutating func insert(_ key: UInt64) {
         if key == 0 { if !hasZero { hasZero = true; count += 1 }; return }
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        var i = Self.slot(key, mask)
         while true {
             let k = table[i]
             if k == key { return }
@@ -142,12 +142,24 @@ struct DistinctCounter {
         if count * 2 > table.count { grow() }
     }
 
+    /// MurmurHash3's finalizer: every key bit reaches the low bits (doubles like 12700.0 have
+    /// dozens of zero low bits).
+    @inline(__always) static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        var h = key
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h &*= 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return Int(truncatingIfNeeded: h) & mask
+    }
+
     private mutating func grow() {
         let old = table
         table = [UInt64](repeating: 0, count: old.count * 2)
         mask = table.count - 1
         for k in old where k != 0 {
-            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+            var i = Self.slot(k, mask)
             while table[i] != 0 { i = (i + 1) & mask }
             table[i] = k
         }

@@ -81,7 +81,8 @@ public enum TableReader {
             var problems: [RawProblem] = []
             bytes.withUnsafeBufferPointer { buf in
                 let cells = CellSource(base: buf.baseAddress!, baseOffset: -1, spans: spans)
-                (column, problems, _) = assembler.assemble([builder.build(cells)]) { _, mode, unit in
+                var parts = [builder.build(cells)]
+                (column, problems, _) = assembler.assemble(&parts) { _, mode, unit in
                     builder.build(cells, mode: mode, expectedUnit: unit)
                 }
             }

@@ -11,9 +11,9 @@ struct ColumnAssembler {
     /// The problems kept for a column (the count is exact).
     static let problemsKept = 200
 
-    func assemble(_ parts: [ColumnPart], rebuild: (Int, BuildMode, NumberUnit?) -> ColumnPart)
+    /// Joins `parts` (emptied on the way, so that each part's memory is freed once copied).
+    func assemble(_ parts: inout [ColumnPart], rebuild: (Int, BuildMode, NumberUnit?) -> ColumnPart)
         -> (column: Column, problems: [RawProblem], rowOffsets: [Int]) {
-        var parts = parts
         let total = parts.reduce(KindCounts()) { $0 + $1.counts }
         let mode: BuildMode
         if keepText { mode = .string }
@@ -49,9 +49,9 @@ struct ColumnAssembler {
         let rowCount = r
 
         var words = [UInt64](repeating: 0, count: parts.contains { $0.missingCount > 0 } ? (rowCount + 63) / 64 : 0)
-        for (i, p) in parts.enumerated() where p.missingCount > 0 {
+        for i in parts.indices where parts[i].missingCount > 0 {
             let base = rowOffsets[i]
-            for (wi, w) in p.missingWords.enumerated() where w != 0 {
+            for (wi, w) in parts[i].missingWords.enumerated() where w != 0 {
                 var bits = w
                 while bits != 0 {
                     let r = base + wi * 64 + bits.trailingZeroBitCount
@@ -63,9 +63,9 @@ struct ColumnAssembler {
         let missing = MissingMask(words: words, count: rowCount)
         var problems: [RawProblem] = []
         var problemCount = 0
-        for (i, p) in parts.enumerated() {
-            problemCount += p.problemCount
-            for var q in p.problems where problems.count < Self.problemsKept {
+        for i in parts.indices {
+            problemCount += parts[i].problemCount
+            for var q in parts[i].problems where problems.count < Self.problemsKept {
                 q.row += rowOffsets[i]
                 problems.append(q)
             }
@@ -128,7 +128,7 @@ struct ColumnAssembler {
             var global = ByteInterner(capacity: parts.first?.interner?.count ?? 16)
             var remaps: [[UInt32]] = []
             for p in parts {
-                let local = p.interner!
+                guard let local = p.interner else { remaps.append([]); continue }
                 var remap = [UInt32](repeating: 0, count: local.count)
                 for c in 0..<local.count { remap[c] = local.withLevel(c) { global.intern($0, $1) } }
                 remaps.append(remap)
@@ -136,10 +136,10 @@ struct ColumnAssembler {
             if forced == .category || InferenceRule.isCategory(levels: global.count, nonMissing: nonMissing) {
                 var codes = [UInt32]()
                 codes.reserveCapacity(rowCount)
-                for (i, p) in parts.enumerated() {
+                for i in parts.indices {
                     let remap = remaps[i]
-                    if remap.isEmpty { codes.append(contentsOf: repeatElement(0, count: p.codes.count)) }
-                    else { codes.append(contentsOf: p.codes.lazy.map { remap[Int($0)] }) }
+                    if remap.isEmpty { codes.append(contentsOf: repeatElement(0, count: parts[i].codes.count)) }
+                    else { codes.append(contentsOf: parts[i].codes.lazy.map { remap[Int($0)] }) }
                     parts[i].codes = []
                 }
                 let levels = (0..<global.count).map { global.level($0) }
