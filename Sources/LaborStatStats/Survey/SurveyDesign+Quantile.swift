@@ -15,9 +15,10 @@ import LaborStatTable
 /// domain's design df with `--df design` — note that R's `svyquantile` itself defaults to the design df
 /// (`df = degf(design)`), so `--df design` reproduces R's defaults exactly, `--df normal` R's `df = Inf`.
 extension SurveyDesign {
-    /// For each group, one estimate per probability (probabilities in [0, 1]).
+    /// For each group, one estimate per probability (probabilities in [0, 1]). `intervals: false` skips
+    /// the Woodruff intervals (one variance pass per probability) when only the quantiles are wanted.
     public func quantiles(_ column: String, probabilities: [Double], rule: QuantileRule = .math,
-                          domain: [Bool]?, groups: Grouping?) throws -> [[Estimate]] {
+                          domain: [Bool]?, groups: Grouping?, intervals: Bool = true) throws -> [[Estimate]] {
         if let bad = probabilities.first(where: { !($0 >= 0 && $0 <= 1) }) {
             throw SurveyError.usage("quantile probability \(bad) is outside [0, 1]")
         }
@@ -28,6 +29,7 @@ extension SurveyDesign {
             let q = WeightedQuantile(values: rows.map { y[$0] }, weights: w)
             return probabilities.map { p in
                 let value = q.quantile(p, rule: rule)
+                guard intervals else { return Estimate(value: value, n: rows.count) }
                 // Share of the domain at or below the estimate, and its linearized SE.
                 var wsum = 0.0, wbelow = 0.0
                 for r in rows { wsum += weights[r]; if y[r] <= value { wbelow += weights[r] } }
@@ -125,8 +127,10 @@ struct WeightedQuantile {
     /// R `survey:::qs` (0-based indices).
     func qs(_ p: Double, cumulative c: [Double], total: Double) -> (low: Int, up: Int, gapLow: Double, gapUp: Double) {
         let target = p * total
-        var low = 0
-        for k in stride(from: c.count - 1, through: 0, by: -1) where c[k] <= target { low = k; break }
+        // The last k with c[k] ≤ target (c is non-decreasing), or 0 when there is none.
+        var lo = 0, hi = c.count
+        while lo < hi { let mid = (lo + hi) / 2; if c[mid] <= target { lo = mid + 1 } else { hi = mid } }
+        let low = max(lo - 1, 0)
         let up = low == c.count - 1 ? low : low + 1
         return (low, up, p - c[low] / total, c[up] / total - p)
     }
