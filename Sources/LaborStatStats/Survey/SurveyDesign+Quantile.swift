@@ -71,9 +71,11 @@ struct WeightedQuantile {
     let total: Double
 
     init(values: [Double], weights: [Double]) {
-        let order = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
-        x = order.map { values[$0] }
-        w = order.map { weights[$0] }
+        // A stable sort (ties keep input order, as R's `order`): sort (value, position) pairs.
+        var pairs = values.indices.map { Pair(value: values[$0], position: Int32($0)) }
+        pairs.sort { $0.value < $1.value || ($0.value == $1.value && $0.position < $1.position) }
+        x = pairs.map(\.value)
+        w = pairs.map { weights[Int($0.position)] }
         cumulative = WeightedQuantile.cumulativeSum(w)
         total = WeightedQuantile.extendedSum(weights)
     }
@@ -123,6 +125,8 @@ struct WeightedQuantile {
             return approx(p, positions: (0..<n).map { (s[$0] + 0.5 - w[$0] / 2) / Double(n + 1) }, linear: false)
         }
     }
+
+    private struct Pair { var value: Double; var position: Int32 }
 
     /// R `survey:::qs` (0-based indices).
     func qs(_ p: Double, cumulative c: [Double], total: Double) -> (low: Int, up: Int, gapLow: Double, gapUp: Double) {
