@@ -22,7 +22,16 @@ extension SurveyDesign {
         if let bad = probabilities.first(where: { !($0 >= 0 && $0 <= 1) }) {
             throw SurveyError.usage("quantile probability \(bad) is outside [0, 1]")
         }
-        let y = try numericValues(column)
+        return try quantiles(values: numericValues(column), probabilities: probabilities, rule: rule, domain: domain, groups: groups, intervals: intervals)
+    }
+
+    /// Quantiles of per-row values computed by the caller (NaN = missing).
+    public func quantiles(values y: [Double], probabilities: [Double], rule: QuantileRule = .math,
+                          domain: [Bool]?, groups: Grouping?, intervals: Bool = true) throws -> [[Estimate]] {
+        try checkLength(y.count)
+        if let bad = probabilities.first(where: { !($0 >= 0 && $0 <= 1) }) {
+            throw SurveyError.usage("quantile probability \(bad) is outside [0, 1]")
+        }
         return try domainRows(domain: domain, groups: groups) { !y[$0].isNaN }.map { rows in
             guard !rows.isEmpty else { return probabilities.map { _ in Estimate.empty } }
             let w = rows.map { weights[$0] }
