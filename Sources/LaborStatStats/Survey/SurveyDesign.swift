@@ -23,6 +23,12 @@ import LaborStatTable
 ///   rows outside the domain contribute zero, but strata and PSU counts and the fpc are the full sample's.
 /// - A row whose analysis value is missing leaves the domain (`na.rm = TRUE`), the design stays whole.
 /// - The design ignores any row selection of the table: it always uses every physical row.
+///
+/// Files: this one builds and checks the design; `+Variance` is the Taylor-linearization engine
+/// (`linearizedCovariance(rows:z:p:)`, also used by `LinearModel+Survey` for svyglm); `+Estimators`
+/// has mean, total, ratio, variance and proportions; `+Quantile` the Woodruff quantiles and survey's
+/// quantile rules; `+RaoScott` the two-way test. Reference values: `Tests/LaborStatStatsTests/References/
+/// survey/make_reference.R` (R survey 4.1.1).
 public struct SurveyDesign: Sendable {
     public let spec: SurveyDesignSpec
     /// The table, without its selection.
