@@ -1,29 +1,56 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import LaborStatTable
 
-/// Writes result tables as CSV, TSV, Markdown or JSON; files are written to a temporary name in the
-/// same folder and renamed when complete, so a failed run never leaves half a file.
+/// Writes result tables as CSV, TSV, Markdown or JSON (the contract's "Writing output").
+///
+/// ```swift
+/// var options = WriteOptions()
+/// options.format = .markdown
+/// options.fixedDecimals = ["sum_amount_owed": 2]
+/// try TableWriter.write(result, to: "out.md", options: options)
+/// ```
+///
+/// A file is written to a temporary sibling (`.NAME.tmp-PID`), flushed to disk (`fsync`) and renamed
+/// over the target, so a failed run never leaves half a file and the old file stays intact.
+/// Standard output is used when the path is nil or `-`; a closed pipe (`| head`) ends the output
+/// quietly instead of killing the process with SIGPIPE.
 public enum TableWriter {
-    /// The bytes of `table` in the chosen format.
-    public static func render(_ table: Table, options: WriteOptions = WriteOptions()) -> [UInt8] {
-        var out = ""
-        out += table.columnNames.joined(separator: ",") + "\n"
-        for r in table.rowIndices {
-            out += table.columns.map { $0.string(at: r) ?? "" }.joined(separator: ",") + "\n"
-        }
-        return Array(out.utf8)
+    /// The bytes of `table` in the chosen format and encoding.
+    public static func render(_ table: Table, options: WriteOptions = WriteOptions()) throws(ExportError) -> [UInt8] {
+        var out: [UInt8] = []
+        try produce(table, options: options) { (chunk: [UInt8]) throws(ExportError) in out += chunk }
+        return out
     }
 
     /// Writes to `path`, or standard output when `path` is nil or `-`.
     public static func write(_ table: Table, to path: String?, options: WriteOptions = WriteOptions()) throws(ExportError) {
-        let bytes = render(table, options: options)
-        if path == nil || path == "-" {
-            bytes.withUnsafeBufferPointer { _ = Glibc.write(1, $0.baseAddress, $0.count) }
-            return
+        if let path, path != "-" {
+            try OutputFile.replace(path) { (write: @escaping ([UInt8]) throws(ExportError) -> Void) throws(ExportError) in
+                try produce(table, options: options, deliver: write)
+            }
+        } else {
+            let out = StandardOutput()
+            try produce(table, options: options) { (chunk: [UInt8]) throws(ExportError) in try out.write(chunk) }
         }
-        throw ExportError.cannotCreate(path: path!, reason: "not yet implemented")
+    }
+
+    /// Renders in chunks of about 1 MiB, each already encoded, and hands them to `deliver`.
+    static func produce(_ table: Table, options: WriteOptions, deliver: @escaping ([UInt8]) throws(ExportError) -> Void) throws(ExportError) {
+        let encoder = options.encoding == .gb18030 ? try GB18030Encoder() : nil
+        let sink = ByteSink { (chunk: [UInt8]) throws(ExportError) in
+            try deliver(encoder != nil ? try encoder!.encode(chunk) : chunk)
+        }
+        if options.bom && options.encoding == .utf8 { sink.append(bytes: [0xEF, 0xBB, 0xBF]) }
+        switch options.format {
+        case .csv: try writeDelimited(table, delimiter: UInt8(ascii: ","), options: options, to: sink)
+        case .tsv: try writeDelimited(table, delimiter: UInt8(ascii: "\t"), options: options, to: sink)
+        case .markdown: try writeMarkdown(table, options: options, to: sink)
+        case .json: try writeJSON(table, options: options, to: sink)
+        }
+        try sink.flush()
     }
 }
-

@@ -1,0 +1,68 @@
+import LaborStatTable
+
+/// The text of every cell of one column, as all formats write it: integers without `.0`, decimals
+/// as the shortest round-trip text (or `--digits` significant digits, or a fixed number of
+/// decimals), dates ISO, booleans `true`/`false`. The column's unit is never written into a cell.
+struct CellText {
+    enum Kind { case number, text, other }
+
+    let column: Column
+    let kind: Kind
+    private let decimals: Int?
+    private let digits: Int?
+
+    init(_ column: Column, options: WriteOptions) {
+        self.column = column
+        switch column.type {
+        case .integer, .decimal: kind = .number
+        case .category, .text: kind = .text
+        case .date, .boolean: kind = .other
+        }
+        decimals = options.fixedDecimals[column.name]
+        digits = options.digits
+    }
+
+    /// The cell's text, nil when missing.
+    func text(_ row: Int) -> String? {
+        if column.missing[row] { return nil }
+        switch column.storage {
+        case .integer(let v):
+            if let decimals, decimals > 0 { return NumberText.fixed(Double(v[row]), decimals: decimals) }
+            return String(v[row])
+        case .decimal(let v): return decimal(v[row])
+        case .boolean(let v): return v[row] ? "true" : "false"
+        case .date(let v, let p): return CivilDate.format(v[row], precision: p)
+        case .category(let c, let l): return l[Int(c[row])]
+        case .text(let t): return t[row]
+        }
+    }
+
+    /// A decimal's text under the options; non-finite values print as `NaN`, `Inf`, `-Inf`.
+    func decimal(_ x: Double) -> String {
+        if let decimals { return NumberText.fixed(x, decimals: decimals) }
+        if let digits { return NumberText.significant(x, digits: digits) }
+        return NumberText.shortest(x)
+    }
+
+    /// For JSON: the raw value of a number cell, nil when it is not a finite number.
+    func finiteDouble(_ row: Int) -> Double? {
+        guard case .decimal(let v) = column.storage else { return nil }
+        return v[row].isFinite ? v[row] : nil
+    }
+}
+
+/// The formula guard: a text cell a spreadsheet would run as a formula gets a leading `'`.
+///
+/// Excel, LibreOffice and Google Sheets treat a cell starting with `=`, `+`, `-` or `@` as a
+/// formula (OWASP "CSV Injection"); tab and CR are stripped by some importers before that check,
+/// and the full-width forms `＝＋－＠` are folded to ASCII by Excel's IME-aware parser.
+enum FormulaGuard {
+    static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
+
+    static func needsGuard(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        return triggers.contains(first)
+    }
+
+    static func apply(_ s: String) -> String { needsGuard(s) ? "'" + s : s }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import LaborStatTable
+
+/// A GitHub pipe table: header, an alignment row (numbers right-aligned, `---:`), one line per row.
+///
+/// `|` in a cell is escaped `\|`, a line break becomes `<br>`, and cells are padded to the column's
+/// display width (a Chinese character counts two), so the text also reads well as plain text.
+/// A missing value is an empty cell.
+extension TableWriter {
+    static func writeMarkdown(_ table: Table, options: WriteOptions, to sink: ByteSink) throws(ExportError) {
+        let eol = options.crlf ? "\r\n" : "\n"
+        let cells = table.columns.map { CellText($0, options: options) }
+        let header = table.columns.map { escapeMarkdown($0.name) }
+        var body: [[String]] = []
+        body.reserveCapacity(table.rowCount)
+        for r in table.rowIndices { body.append(cells.map { escapeMarkdown($0.text(r) ?? "") }) }
+        var widths = header.map { max(3, EastAsianWidth.width($0)) }
+        for row in body { for (i, s) in row.enumerated() { widths[i] = max(widths[i], EastAsianWidth.width(s)) } }
+        let rightAligned = cells.map { $0.kind == .number }
+
+        func line(_ row: [String]) -> String {
+            var s = "|"
+            for (i, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[i] - EastAsianWidth.width(cell))
+                s += " " + (rightAligned[i] ? pad + cell : cell + pad) + " |"
+            }
+            return s + eol
+        }
+        sink.append(line(header))
+        var rule = "|"
+        for (i, w) in widths.enumerated() {
+            rule += rightAligned[i] ? " " + String(repeating: "-", count: w - 1) + ": |" : " " + String(repeating: "-", count: w) + " |"
+        }
+        sink.append(rule + eol)
+        for row in body {
+            sink.append(line(row))
+            try sink.rowDone()
+        }
+    }
+
+    static func escapeMarkdown(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 10 || $0 == 13 }) else { return s }
+        return s.replacingOccurrences(of: "\r\n", with: "<br>")
+            .replacingOccurrences(of: "\n", with: "<br>")
+            .replacingOccurrences(of: "\r", with: "<br>")
+            .replacingOccurrences(of: "|", with: "\\|")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// What a number format makes of a number: a plain number, a date (possibly with a time), or a
+/// time of day.
+enum NumberFormatKind: Sendable, Equatable {
+    case number, date, time
+
+    /// Built-in format ids (ECMA-376 §18.8.30, plus the zh-CN ids Excel and WPS use).
+    static func builtIn(_ id: Int) -> NumberFormatKind {
+        switch id {
+        case 14...17, 22, 27...31, 36, 50...54, 57, 58: .date
+        case 18...21, 45...47, 32...35, 55, 56: .time
+        default: .number
+        }
+    }
+
+    /// Classifies a format code: a date if it has `y`, `d` or a month `m` outside quoted text,
+    /// `\`-escapes, `_`/`*` fillers and `[...]` blocks (colours, locales); a time if it has only
+    /// `h`, `s` (`m` then being minutes) or an elapsed-time block `[h]`, `[mm]`, `[ss]`.
+    static func classify(_ code: String) -> NumberFormatKind {
+        var hasDate = false, hasTime = false, hasM = false
+        var it = code.unicodeScalars.makeIterator()
+        while let c = it.next() {
+            switch c {
+            case "\"": while let d = it.next(), d != "\"" {}
+            case "\\", "_", "*": _ = it.next()
+            case "[":
+                var inner = ""
+                while let d = it.next(), d != "]" { inner.unicodeScalars.append(d) }
+                let l = inner.lowercased()
+                if !l.isEmpty, l.allSatisfy({ $0 == "h" }) || l.allSatisfy({ $0 == "m" }) || l.allSatisfy({ $0 == "s" }) { hasTime = true }
+            case "y", "Y", "d", "D": hasDate = true
+            case "h", "H", "s", "S": hasTime = true
+            case "m", "M": hasM = true
+            default: break
+            }
+        }
+        if hasDate { return .date }
+        if hasTime { return .time }
+        return hasM ? .date : .number
+    }
+}
+
+/// `xl/styles.xml`: the number format kind of each cell style (`<c s="N">` indexes `cellXfs`).
+final class StylesParser: XLSXPartDelegate {
+    private var customFormats: [Int: String] = [:]
+    private var xfFormatIDs: [Int] = []
+    private var inCellXfs = false
+
+    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
+        switch name {
+        case "numFmt":
+            if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { customFormats[id] = code }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs: xfFormatIDs.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+        default: break
+        }
+    }
+
+    override func end(_ parser: XMLParser, _ name: Substring) {
+        if name == "cellXfs" { inCellXfs = false }
+    }
+
+    /// Kind per style index.
+    var kinds: [NumberFormatKind] {
+        xfFormatIDs.map { id in customFormats[id].map(NumberFormatKind.classify) ?? NumberFormatKind.builtIn(id) }
+    }
+}
