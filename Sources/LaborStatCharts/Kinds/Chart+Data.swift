@@ -76,7 +76,7 @@ extension Chart {
                 series.append(Series(name: g.isEmpty ? y.name : g, x: rs.map { d.x.number($0)! }, y: rs.map { y.number($0) }))
             }
             var s = spec
-            if s.yLabel == nil && d.color != nil { s.yLabel = y.name }
+            if s.yLabel == nil { s.yLabel = y.name }
             if s.xLabel == nil && !time { s.xLabel = d.x.name }
             return try line(series: series, time: time, spec: s)
 
