@@ -68,6 +68,18 @@ struct ChartCommandTests {
         #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && svg.contains("A &amp; B"))
     }
 
+    @Test func tilemapTakesAnySpelling() throws {
+        let out = try tempDir().appendingPathComponent("t.svg").path
+        let csv = "省份,金额\n陕西省,28400\nGansu,12000\n11,30500\n"
+        let r = try runLaborstat(["chart", "tilemap", "-", "--x", "省份", "--y", "金额", "--units", "wan", "-o", out], stdin: Data(csv.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(svg.contains(">陕西</text>") && svg.contains(">2.84万</text>") && svg.contains(">北京</text>") && svg.contains(">无数据</text>"))
+        let bad = try runLaborstat(["chart", "tilemap", "-", "--x", "省份", "--y", "金额", "-o", out], stdin: Data("省份,金额\n火星,1\n".utf8))
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("火星"))
+    }
+
     @Test func helpNamesTheRules() throws {
         let r = try runLaborstat(["chart", "--help"])
         #expect(r.status == 0)
