@@ -17,7 +17,7 @@ public struct Chart: Sendable {
     /// The data of each kind, kept until rendering so facets can share scales and colours.
     indirect enum Content: Sendable {
         case line([Series], time: Bool)
-        case bar(categories: [String], series: [BarSeries], horizontal: Bool, ranked: Bool)
+        case bar(categories: [String], series: [BarSeries], horizontal: Bool, ranked: Bool, reference: ReferenceLine?)
         case stacked(categories: [String], series: [BarSeries])
         case histogram([HistogramBin])
         case box([(String, BoxStats)])
@@ -83,6 +83,16 @@ public struct BarSeries: Sendable {
     }
 }
 
+/// A labelled reference value drawn across a bar chart as a dashed line (a national average, a
+/// baseline region, a target).
+public struct ReferenceLine: Sendable {
+    public var value: Double
+    public var label: String
+    public init(value: Double, label: String) {
+        self.value = value; self.label = label
+    }
+}
+
 /// Points of a scatter plot sharing a colour.
 public struct ScatterGroup: Sendable {
     public var name: String
@@ -108,7 +118,7 @@ extension Chart.Content {
     var seriesNames: [String] {
         switch self {
         case .line(let s, _): s.map(\.name)
-        case .bar(_, let s, _, _): s.count > 1 ? s.map(\.name) : []
+        case .bar(_, let s, _, _, _): s.count > 1 ? s.map(\.name) : []
         case .stacked(_, let s): s.map(\.name)
         case .scatter(let g, _): g.count > 1 ? g.map(\.name) : []
         default: []

@@ -58,6 +58,20 @@ struct GoldenChartTests {
         assertGolden(chart.render(), named: "hbar")
     }
 
+    /// What `compare --svg` draws: regions ranked, the national figure as a reference line.
+    @Test func hbarWithReference() throws {
+        let cats = ["东部地区", "中部地区", "西部地区", "东北地区"]
+        var spec = ChartSpec(title: "东部地区农民工收入高于全国", subtitle: "2024年月均收入（元），按就业地区", source: NBS.source, width: 600, height: 300)
+        spec.xLabel = "元/月"
+        let chart = try Chart.hbar(categories: cats, values: ["东部", "中部", "西部", "东北"].map { NBS.regionIncome2024[$0] }, reference: ReferenceLine(value: 4961, label: "全国"), spec: spec)
+        assertGolden(chart.render(), named: "hbar-reference")
+        var vspec = spec
+        vspec.yLabel = "元/月"
+        vspec.xLabel = nil
+        let bar = try Chart.bar(categories: cats, values: ["东部", "中部", "西部", "东北"].map { NBS.regionIncome2024[$0] }, reference: ReferenceLine(value: 4961, label: "全国"), spec: vspec)
+        assertGolden(bar.render(), named: "bar-reference")
+    }
+
     @Test func stackedBar() throws {
         var spec = ChartSpec(title: "农民工按输入地分布", subtitle: "东部地区吸纳过半农民工", source: NBS.source, width: 640, height: 420)
         spec.yLabel = "万人"
