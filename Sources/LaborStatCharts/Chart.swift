@@ -41,12 +41,20 @@ public struct Chart: Sendable {
             let plots = panels.map { ($0.0, Self.plot($0.1, spec: spec, colors: names)) }
             var merged = plots[0].1
             merged.panels = []
-            for (i, (title, p)) in plots.enumerated() {
-                if i > 0 {
-                    merged.x.scale = merged.x.scale.union(p.x.scale)
-                    merged.y.scale = merged.y.scale.union(p.y.scale)
-                }
-                merged.panels.append(Panel(title: title, marks: p.panels.first?.marks ?? []))
+            for (_, p) in plots.dropFirst() {
+                merged.x.scale = merged.x.scale.union(p.x.scale)
+                merged.y.scale = merged.y.scale.union(p.y.scale)
+            }
+            // A panel's band positions index its own categories: move them to the shared list.
+            func remap(_ own: ScaleSpec, _ shared: ScaleSpec) -> [Int]? {
+                guard case .band(let a) = own, case .band(let b) = shared, a != b else { return nil }
+                let at = Dictionary(b.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { x, _ in x })
+                return a.map { at[$0] ?? 0 }
+            }
+            for (title, p) in plots {
+                let xm = remap(p.x.scale, merged.x.scale), ym = remap(p.y.scale, merged.y.scale)
+                let marks = p.panels.first?.marks ?? []
+                merged.panels.append(Panel(title: title, marks: xm == nil && ym == nil ? marks : marks.map { $0.remappingBands(x: xm, y: ym) }))
             }
             if !names.isEmpty, names.count > 1 || panels.contains(where: { $0.1.seriesNames.count > 1 }) {
                 let shape = plots[0].1.legendShape

@@ -40,6 +40,29 @@ struct ChartDataTests {
         assertGolden(try Chart.make(.bar, data: d, spec: spec).render(), named: "facets-bar")
     }
 
+    /// Panels with different categories are drawn on one shared list: a category sits at the same
+    /// place in every panel.
+    @Test func facetPanelsShareBandPositions() throws {
+        let a = try Chart.bar(categories: ["x", "y"], values: [1, 2], spec: ChartSpec())
+        let b = try Chart.bar(categories: ["y", "z"], values: [3, 4], spec: ChartSpec())
+        let plot = try Chart.facets([("A", a), ("B", b)], spec: ChartSpec()).makePlot()
+        guard case .band(let cats) = plot.x.scale else { Issue.record("x is not a band scale"); return }
+        #expect(cats == ["x", "y", "z"])
+        func bands(_ p: Panel) -> [Int] {
+            p.marks.compactMap { if case .rect(.band(let i, _), _, _, _, _, _, _) = $0 { return i }; return nil }
+        }
+        #expect(bands(plot.panels[0]) == [0, 1])
+        #expect(bands(plot.panels[1]) == [1, 2])
+        // From columns: every panel lists every year, ascending.
+        let d = ChartData(x: ChartColumn("year", numbers: [2020, 2018, 2019]), y: ChartColumn("v", numbers: [1, 2, 3]),
+                          facet: ChartColumn("g", text: ["p", "q", "q"]))
+        let fromColumns = try Chart.make(.bar, data: d, spec: ChartSpec()).makePlot()
+        guard case .band(let years) = fromColumns.x.scale else { Issue.record("x is not a band scale"); return }
+        #expect(years == ["2018", "2019", "2020"])
+        #expect(bands(fromColumns.panels[0]) == [2])
+        #expect(bands(fromColumns.panels[1]) == [0, 1])
+    }
+
     @Test func duplicateRowsAreAnError() {
         let d = ChartData(x: ChartColumn("year", numbers: [2020, 2020]), y: ChartColumn("v", numbers: [1, 2]))
         #expect(throws: ChartError.self) { try Chart.make(.line, data: d, spec: ChartSpec()) }
