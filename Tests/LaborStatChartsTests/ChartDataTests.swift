@@ -1,3 +1,7 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import LaborStatCharts
 
@@ -108,5 +112,46 @@ struct ChartDataTests {
         let svg = try Chart.make(.line, data: d, spec: ChartSpec()).render()
         #expect(svg.contains(">2024-01<"))
         #expect(svg.contains(">2024-07<"))
+    }
+}
+
+/// Every kind at extreme sizes and with awkward data renders well-formed SVG without NaN.
+@Suite("Robustness")
+struct RobustnessTests {
+    static func charts(_ spec: ChartSpec) throws -> [Chart] {
+        let long = String(repeating: "非常长的标题文字", count: 12)
+        var s = spec
+        s.title = long
+        s.subtitle = long
+        s.source = long
+        return [
+            try Chart.line(series: [Series(name: "a", x: [2000], y: [5])], spec: s),
+            try Chart.line(series: [Series(name: "a", x: [1, 2, 3], y: [-1e-9, 0, 1e-9])], time: false, spec: s),
+            try Chart.bar(categories: (1...200).map { "类别\($0)" }, values: (1...200).map { Double($0) }, spec: s),
+            try Chart.hbar(categories: (1...200).map { "类别\($0)" }, values: (1...200).map { Double($0) }, spec: s),
+            try Chart.bar(categories: ["a"], values: [0], spec: s),
+            try Chart.stackedBar(categories: ["a", "b"], series: [BarSeries(name: "x", values: [-1, 2]), BarSeries(name: "y", values: [3, -4])], spec: s),
+            try Chart.histogram(bins: [HistogramBin(low: 5, high: 5, count: 0)], spec: s),
+            try Chart.box(groups: [(name: "a", values: [1]), (name: "b", values: [2, 2, 2])], spec: s),
+            try Chart.scatter(x: [1, 1], y: [2, 2], fit: true, spec: s),
+            try Chart.lorenz(points: [(0, 0), (1, 1)], gini: 0, spec: s),
+            try Chart.tilemap(tiles: [Tile(label: "甲", row: 0, col: 0, value: nil)], spec: s),
+            try Chart.tilemap(tiles: [Tile(label: "甲", row: 0, col: 0, value: 3), Tile(label: "乙", row: 5, col: 9, value: 3)], spec: s),
+        ]
+    }
+
+    @Test(arguments: [(160.0, 120.0), (300, 200), (1600, 900)])
+    func everyKindRenders(_ size: (Double, Double)) throws {
+        let spec = ChartSpec(width: size.0, height: size.1)
+        for c in try Self.charts(spec) {
+            let svg = c.render()
+            #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"), "\(c.content.kindName)")
+            #if canImport(FoundationXML)
+            let ok = FoundationXML.XMLParser(data: Data(svg.utf8)).parse()
+            #else
+            let ok = XMLParser(data: Data(svg.utf8)).parse()
+            #endif
+            #expect(ok, "\(c.content.kindName) at \(size)")
+        }
     }
 }

@@ -100,8 +100,8 @@ extension Chart {
         guard points.count >= 2 else { throw ChartError.noData("a Lorenz curve needs at least two points") }
         try checkFinite(points.flatMap { [$0.0, $0.1] } + [gini], "Lorenz points")
         var s = spec
-        let g = "Gini = " + NumberFormat(decimals: 3).string(gini)
-        s.subtitle = spec.subtitle.map { $0 + " · " + g } ?? g
+        let g = "基尼系数（Gini）= " + NumberFormat(decimals: 3).string(gini)
+        s.subtitle = spec.subtitle.map { $0 + "；" + g } ?? g
         return Chart(spec: s, content: .lorenz(points, gini: gini))
     }
 

@@ -170,7 +170,7 @@ extension Chart {
                                    stroke: "#D55E00", width: 2, dash: nil))
                 let sig = { (v: Double) in NumberFormat.label(v, units: .plain) }
                 let sign = f.slope < 0 ? " \u{2212} " : " + "
-                fitText = "OLS: y = \(sig(f.intercept))\(sign)\(sig(abs(f.slope)))x, R² = \(NumberFormat(decimals: 3).string(f.r2))"
+                fitText = "线性拟合（OLS）：y = \(sig(f.intercept))\(sign)\(sig(abs(f.slope)))x，R² = \(NumberFormat(decimals: 3).string(f.r2))"
                 legendItems.append(LegendItem(label: fitText, color: "#D55E00", shape: .line))
             }
             let x = AxisSpec(scale: .continuous(lo: allX.min() ?? 0, hi: allX.max() ?? 1, kind: .linear(nice: true, zero: false)), title: spec.xLabel, units: units)
@@ -191,8 +191,8 @@ extension Chart {
             let x = AxisSpec(scale: .continuous(lo: 0, hi: 1, kind: .percent), title: spec.xLabel)
             let y = AxisSpec(scale: .continuous(lo: 0, hi: 1, kind: .percent), title: spec.yLabel)
             let legend = Legend.categorical([
-                LegendItem(label: "Lorenz", color: c, shape: .line),
-                LegendItem(label: "equality", color: "#8C8C8C", shape: .dashed),
+                LegendItem(label: "洛伦兹曲线", color: c, shape: .line),
+                LegendItem(label: "绝对平等线", color: "#8C8C8C", shape: .dashed),
             ])
             let summary = "Lorenz curve of \(points.count - 1) points; Gini coefficient \(NumberFormat(decimals: 3).string(gini))."
             return Plot(x: x, y: y, panels: [Panel(title: nil, marks: marks)], legend: legend, summary: summary)
