@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(
             name: "LaborStatChartsTests",
             dependencies: ["LaborStatCharts", "_LaborStatTestSupport"],
+            exclude: ["References"],
             resources: [.copy("Snapshots")]
         ),
         .testTarget(name: "LaborStatExportTests", dependencies: ["LaborStatExport", "LaborStatIngest", "_LaborStatTestSupport"]),
