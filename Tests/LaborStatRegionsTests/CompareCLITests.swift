@@ -94,6 +94,25 @@ struct CompareCLITests {
         #expect(r.stderr.hasPrefix("laborstat: ") || r.stderr.contains("Error:"))
     }
 
+    @Test("--svg draws ranked bars with the national bar, --map a tile map; chart tilemap takes any spelling")
+    func charts() throws {
+        let bars = try write("", "bars.svg"), map = try write("", "map.svg")
+        let r = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--agg", "rate migrant_workers/workers",
+                                  "--svg", bars, "--map", map])
+        #expect(r.status == 0, "\(r.stderr)")
+        let b = try String(contentsOfFile: bars, encoding: .utf8), m = try String(contentsOfFile: map, encoding: .utf8)
+        #expect(b.hasPrefix("<svg") || b.hasPrefix("<?xml"))
+        #expect(b.contains("全国 (national)") && b.contains("陕西") && b.contains("binomial"))
+        #expect(m.contains("黑龙江") && m.contains("澳门") && m.contains("0.766"))
+        let data = try write("省,值\nShaanxi,3\n广东省,5\n11,2\n", "tiles.csv")
+        let t = try runLaborstat(["chart", "tilemap", data, "--x", "省", "--y", "值", "-o", map])
+        #expect(t.status == 0, "\(t.stderr)")
+        #expect(try String(contentsOfFile: map, encoding: .utf8).contains("陕西"))
+        let bad = try write("省,值\nAtlantis,3\n", "bad-tiles.csv")
+        let e = try runLaborstat(["chart", "tilemap", bad, "--x", "省", "--y", "值", "-o", map])
+        #expect(e.status != 0 && e.stderr.contains("Atlantis"))
+    }
+
     @Test("help names the methods")
     func help() throws {
         let r = try runLaborstat(["compare", "--help"])

@@ -29,9 +29,21 @@ enum ChartColumns {
         }
     }
 
-    /// China's provincial-level divisions on the regions module's tile grid (arrives with the
-    /// regions work; until it is merged, tile maps from the command line are a usage error).
+    /// China's provincial-level divisions on the regions module's tile grid (`ProvinceTileGrid`),
+    /// each tile found from any spelling `compare` accepts (`RegionMatcher`).
     static func provinceGrid() throws -> TileGrid {
-        throw ChartError.invalid("tilemap needs the province tile grid of the regions module, which this build does not have yet")
+        let all = Province.all
+        let index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.code, $0) })
+        let tiles = all.map { p in
+            let at = ProvinceTileGrid.positions[p.code]!
+            return (label: p.shortName, row: at.row, col: at.col)
+        }
+        return TileGrid(tiles: tiles) { spelling in
+            switch RegionMatcher.standard.match(spelling) {
+            case .province(let p): return index[p.code]
+            case .none: return nil
+            case .ambiguous(let names): throw RegionError.invalid("\"\(spelling)\" could be \(names.joined(separator: " or "))")
+            }
+        }
     }
 }
