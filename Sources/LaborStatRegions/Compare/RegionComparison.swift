@@ -14,8 +14,9 @@ import LaborStatTable
 /// - baseline: `national` is the value over all rows (the total for sum/count, the overall mean
 ///   or median, ΣA/ΣB for a rate, ΣX/ΣD × per for per-capita values over the regions that have a
 ///   denominator); or a named region's value. ratio = value / baseline; diff = value − baseline.
-/// - standard errors (where one exists): for `rate A/B` with 0 ≤ A ≤ B in every region, binomial
-///   √(p(1−p)/ΣB); otherwise Poisson √ΣA/ΣB; for a `count` per denominator, Poisson √n/D (× per).
+/// - standard errors (where one exists): for `rate A/B` of two count columns (integers, no money
+///   unit) with 0 ≤ A ≤ B in every region, binomial √(p(1−p)/ΣB); other count rates Poisson
+///   √ΣA/ΣB; for a `count` per denominator, Poisson √n/D (× per). Rates of amounts have none.
 ///   Intervals are normal (Wald): value ± z·SE. Sums, means and medians of a register have none.
 public struct RegionComparison: Sendable {
     public struct Row: Sendable {
@@ -75,6 +76,7 @@ public struct RegionComparison: Sendable {
         // The columns.
         let rowsInView = table.rowIndices
         var x: [Double] = [], b: [Double] = []
+        var ratesAreCounts = false
         switch agg {
         case .sum, .mean, .median:
             guard let v = spec.valueColumn else { throw RegionError.invalid("--agg \(agg.name) needs --value COLUMN") }
@@ -88,6 +90,7 @@ public struct RegionComparison: Sendable {
             let ca = try table.column(named: na), cb = try table.column(named: nb)
             try ca.requireClean(); try cb.requireClean()
             x = try ca.doubles(); b = try cb.doubles()
+            ratesAreCounts = RegionComparison.isCount(ca) && RegionComparison.isCount(cb)
         }
 
         // Accumulate per group (Neumaier-compensated sums).
@@ -186,7 +189,7 @@ public struct RegionComparison: Sendable {
 
         // Standard errors.
         var method: ErrorMethod?
-        if case .rate = agg {
+        if case .rate = agg, ratesAreCounts {
             let ok = rows.allSatisfy { $0.numerator >= 0 && ($0.exposure ?? 0) >= 0 }
             if ok { method = rows.allSatisfy { $0.numerator <= ($0.exposure ?? 0) } ? .binomial : .poisson }
         } else if agg == .count && spec.denominator != nil {
@@ -251,6 +254,14 @@ public struct RegionComparison: Sendable {
         self.baselineValue = baseValue
         self.errorMethod = method
         self.warnings = warnings
+    }
+
+    /// Whether a column holds counts (people, cases): integers without a money unit. Binomial and
+    /// Poisson errors are defined for counts only; a rate of amounts (元 recovered / 元 owed) has none.
+    static func isCount(_ c: Column) -> Bool {
+        guard c.type == .integer else { return false }
+        guard let u = c.unit else { return true }
+        return !["元", "万元", "亿元", "yuan", "%"].contains(u)
     }
 
     /// The median as R computes it: the middle order statistic, or the mean of the two middle ones.

@@ -40,11 +40,12 @@ struct Compare: ParsableCommand {
         mean or median; ΣA/ΣB; Σ values / Σ denominators × N); --baseline NAME: that
         region's value. ratio = value / baseline, diff = value − baseline.
 
-        Standard errors: for rate A/B with 0 ≤ A ≤ B in every region, binomial
-        sqrt(p(1−p)/ΣB); otherwise Poisson sqrt(ΣA)/ΣB; for a count per denominator,
-        Poisson sqrt(n)/D (all × N). Intervals are normal (Wald): value ± z·SE at
-        --confidence. Sums, means and medians of a register get none. The method is
-        named in --format json output.
+        Standard errors: for rate A/B of two count columns (integers without a money
+        unit: people, cases) with 0 ≤ A ≤ B in every region, binomial
+        sqrt(p(1−p)/ΣB); other count rates Poisson sqrt(ΣA)/ΣB; for a count per
+        denominator, Poisson sqrt(n)/D (all × N). Intervals are normal (Wald): value
+        ± z·SE at --confidence. Rates of amounts (元/元), sums, means and medians of a
+        register get none. The method is named in --format json output.
 
         --test prints, instead of the comparison, the table region, region_code,
         statistic, df, p_value, p_holm, method: first "(all regions)", Pearson's
