@@ -57,7 +57,8 @@ public struct GroupedValues: Sendable {
         self.missing = miss
     }
 
-    /// Sorts each group's block ascending by value (weights follow), groups in parallel.
+    /// Sorts each group's block ascending by value (weights follow), groups in parallel, by an
+    /// LSD radix sort (`RadixSort`).
     public mutating func sort() {
         guard !isSorted else { return }
         let offsets = self.offsets
@@ -69,20 +70,13 @@ public struct GroupedValues: Sendable {
                     nonisolated(unsafe) let w = wb.baseAddress!
                     DispatchQueue.concurrentPerform(iterations: g) { k in
                         let lo = offsets[k], n = offsets[k + 1] - lo
-                        guard n > 1 else { return }
-                        var pairs = [(Double, Double)](unsafeUninitializedCapacity: n) { p, c in
-                            for j in 0..<n { p[j] = (v[lo + j], w[lo + j]) }
-                            c = n
-                        }
-                        pairs.sort { $0.0 < $1.0 }
-                        for j in 0..<n { v[lo + j] = pairs[j].0; w[lo + j] = pairs[j].1 }
+                        RadixSort.sort(UnsafeMutableBufferPointer(start: v + lo, count: n), payload: UnsafeMutableBufferPointer(start: w + lo, count: n))
                     }
                 }
             } else {
                 DispatchQueue.concurrentPerform(iterations: g) { k in
                     let lo = offsets[k], n = offsets[k + 1] - lo
-                    var block = UnsafeMutableBufferPointer(start: v + lo, count: n)
-                    block.sort()
+                    RadixSort.sort(UnsafeMutableBufferPointer(start: v + lo, count: n), payload: nil)
                 }
             }
         }
