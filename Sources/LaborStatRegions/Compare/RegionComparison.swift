@@ -1,4 +1,5 @@
 import Foundation
+import LaborStatStats
 import LaborStatTable
 
 /// Regions side by side: each region's value, share, rank, and its distance from a baseline.
@@ -41,6 +42,9 @@ public struct RegionComparison: Sendable {
     public enum ErrorMethod: String, Sendable {
         case binomial = "binomial: SE = sqrt(p(1-p)/B), Wald interval"
         case poisson = "Poisson: SE = sqrt(A)/B, Wald interval"
+        /// Under a survey design: Taylor linearization, as R `survey` (svytotal, svymean, svyratio,
+        /// svyquantile with Woodruff intervals).
+        case design = "Taylor linearization under the survey design (R survey: svytotal, svymean, svyratio, svyquantile)"
     }
 
     public var rows: [Row]
@@ -50,6 +54,8 @@ public struct RegionComparison: Sendable {
     public var spec: CompareSpec
     /// Things the user should hear about (rows without a region, regions without a denominator).
     public var warnings: [String]
+    /// The survey design, when the comparison is design-based (for the JSON metadata).
+    public var designSpec: SurveyDesignSpec?
 
     // MARK: - Computing
 
@@ -164,6 +170,7 @@ public struct RegionComparison: Sendable {
                 switch method {
                 case .binomial: let p = a / e; se = (p * (1 - p) / e).squareRoot() * per
                 case .poisson: se = a.squareRoot() / e * per
+                case .design: continue
                 }
                 rows[g].standardError = se
                 if let v = rows[g].value { rows[g].ciLow = v - z * se; rows[g].ciHigh = v + z * se }

@@ -63,14 +63,21 @@ struct Compare: ParsableCommand {
         walked up the hierarchy to its province; at --level custom the group is the
         top-most ancestor in the file.
 
-        Not yet: survey designs (--weight …); --level here is the roll-up level, the
-        confidence level is --confidence.
+        Survey designs (--weight, --strata, --cluster, --fpc, --lonely-psu, --df):
+        each region is a domain of the whole design, as R svyby: sum = svytotal,
+        count = estimated persons (Σw), mean = svymean, rate A/B = svyratio, median
+        = svyquantile (qrule math, Woodruff interval); SEs by Taylor linearization,
+        intervals normal or t (--df design); --where is a domain. share is of the
+        estimated totals. --test is not available under a design. --level is the
+        roll-up level here, so the confidence level is --confidence.
 
         Examples:
           laborstat compare arrears.csv --region province --agg count --denominator migrants.csv --per 10000 --test
           laborstat compare arrears.csv --region province --value amount_owed --baseline 广东
           laborstat compare arrears.csv --region province --agg "rate migrant_workers/workers" --level region4
           laborstat compare arrears.csv --region city --hierarchy cities.csv --level custom --agg count
+          laborstat compare survey.csv --region province --value monthly_income --agg mean --level region4 \\
+            --weight weight --strata stratum --cluster psu --fpc psu_population --where "year = 2024"
         """
     )
 
@@ -109,6 +116,24 @@ struct Compare: ParsableCommand {
     @Option(help: "Confidence level of the intervals.")
     var confidence: Double = 0.95
 
+    @Option(help: "Survey design: sampling weight column (any design option makes compare design-based).")
+    var weight: String?
+
+    @Option(help: "Survey design: stratum column.")
+    var strata: String?
+
+    @Option(help: "Survey design: cluster (PSU) column, and optionally the stage-2 cluster column: C1[,C2].")
+    var cluster: String?
+
+    @Option(help: "Survey design: finite population correction per stage (population sizes, or sampling fractions when all ≤ 1): F1[,F2].")
+    var fpc: String?
+
+    @Option(help: "Survey design: strata with a single PSU: fail|remove|adjust|average|certainty.")
+    var lonelyPsu: String = "fail"
+
+    @Option(help: "Survey design: degrees of freedom for intervals: normal, or design (t with PSUs − strata df).")
+    var df: String = "normal"
+
     @OptionGroup var output: OutputOptions
 
     @OptionGroup var svg: SVGOutputOptions
@@ -139,9 +164,16 @@ struct Compare: ParsableCommand {
         var columns = [region]
         if let value { columns.append(value) }
         if case .rate(let a, let b) = aggregate { columns += [a, b] }
-        let table = try input.loadFiltered(columns: columns)
 
-        let result = try RegionComparison(table: table, spec: spec)
+        let design = try designSpec()
+        let result: RegionComparison
+        if let design {
+            let table = try input.load(columns: columns + design.columns)
+            let domain = try input.whereExpression.map { try RowFilter($0).mask(in: table) }
+            result = try RegionComparison(table: table, spec: spec, design: design.spec, domain: domain)
+        } else {
+            result = try RegionComparison(table: input.loadFiltered(columns: columns), spec: spec)
+        }
         for w in result.warnings { Diagnostics.warn(w) }
         if test {
             var meta = result.metadata
@@ -182,6 +214,20 @@ struct Compare: ParsableCommand {
         if let b = r.baselineValue { parts.append("baseline \(r.baselineName == "national" ? "全国" : r.baselineName) = \(NumberText.significant(b, digits: 4))") }
         if let e = r.errorMethod { parts.append("\(NumberText.shortest(r.spec.confidenceLevel * 100))% CI, \(e == .binomial ? "binomial" : "Poisson")") }
         return parts.joined(separator: " · ")
+    }
+
+    /// The survey design from the design options (nil when none is given). Compare's `--level` is
+    /// the roll-up level, so the confidence level of design intervals is `--confidence`.
+    func designSpec() throws -> (spec: SurveyDesignSpec, columns: [String])? {
+        guard weight != nil || strata != nil || cluster != nil || fpc != nil else { return nil }
+        guard let lonely = SurveyDesignSpec.LonelyPSU(rawValue: lonelyPsu) else {
+            throw ValidationError("--lonely-psu must be fail, remove, adjust, average or certainty")
+        }
+        guard let dfChoice = SurveyDesignSpec.DegreesOfFreedom(rawValue: df) else { throw ValidationError("--df must be normal or design") }
+        let spec = SurveyDesignSpec(weight: weight, strata: strata, clusters: commaList(cluster), fpc: commaList(fpc),
+                                    lonelyPSU: lonely, level: confidence, df: dfChoice)
+        let columns = [weight, strata].compactMap { $0 } + commaList(cluster) + commaList(fpc).filter { Double($0) == nil }
+        return (spec, columns)
     }
 
     /// Reads a child,parent file: columns named `child` and `parent`, else the first two.
