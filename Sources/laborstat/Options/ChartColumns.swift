@@ -29,21 +29,19 @@ enum ChartColumns {
         }
     }
 
-    /// China's provincial-level divisions on the regions module's tile grid (`ProvinceTileGrid`),
-    /// each tile found from any spelling `compare` accepts (`RegionMatcher`).
-    static func provinceGrid() throws -> TileGrid {
-        let all = Province.all
-        let index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.code, $0) })
-        let tiles = all.map { p in
-            let at = ProvinceTileGrid.positions[p.code]!
-            return (label: p.shortName, row: at.row, col: at.col)
+    /// The tiles of China's provincial-level divisions (the regions module's grid, short names)
+    /// with the values of `y` placed by the spellings in `x` (any spelling `compare` accepts).
+    /// Unknown spellings and provinces given twice are errors naming the data rows.
+    static func provinceTiles(x: ChartColumn, y: ChartColumn, file: String) throws -> [Tile] {
+        guard case .numbers(let values) = y.values else {
+            throw ChartError.invalid("tilemap needs numbers in --y; column \"\(y.name)\" holds text")
         }
-        return TileGrid(tiles: tiles) { spelling in
-            switch RegionMatcher.standard.match(spelling) {
-            case .province(let p): return index[p.code]
-            case .none: return nil
-            case .ambiguous(let names): throw RegionError.invalid("\"\(spelling)\" could be \(names.joined(separator: " or "))")
-            }
+        var pairs: [(String, Double?)] = []
+        for i in 0..<x.count {
+            guard let s = x.label(i) else { continue }
+            pairs.append((s, values[i]))
         }
+        return try ProvinceTileGrid.tiles(spellings: pairs, column: x.name, file: file)
+            .map { Tile(label: $0.label, row: $0.row, col: $0.col, value: $0.value) }
     }
 }
