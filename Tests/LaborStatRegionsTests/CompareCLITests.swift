@@ -132,7 +132,7 @@ struct CompareCLITests {
     func help() throws {
         let r = try runLaborstat(["compare", "--help"])
         #expect(r.status == 0)
-        for s in ["binomial", "Poisson", "Wald", "Holm", "prop.test", "--keep-unmatched", "--denominator", "region_code"] {
+        for s in ["binomial", "Poisson", "Wilson", "Holm", "prop.test", "--keep-unmatched", "--denominator", "region_code"] {
             #expect(r.stdout.contains(s), "\(s)")
         }
     }

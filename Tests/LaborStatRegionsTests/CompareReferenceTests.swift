@@ -223,6 +223,14 @@ struct CompareSmallTests {
         #expect(isClose(Distributions.chiSquareUpperTail(0.5, df: 1), 0.47950012218695337, rel: 1e-12))
         #expect(isClose(Distributions.chiSquareUpperTail(300, df: 3), 9.948758346327588e-65, rel: 1e-10))
         // R: p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.5), "holm") = 0.040 0.090 0.090 0.025 0.500
+        // R: prop.test(262, 357, correct = FALSE)$conf.int
+        let w = RegionComparison.wilson(262.0 / 357, n: 357, z: Distributions.normalQuantile(0.975))
+        #expect(isClose(w.0, 0.6857388546813187, rel: 1e-12) && isClose(w.1, 0.7770682754799193, rel: 1e-12))
+        // No events: [0, z²/E]; never below 0.
+        let z = Distributions.normalQuantile(0.975)
+        let p = RegionComparison.poissonScore(0, exposure: 50, z: z)
+        #expect(p.0 == 0 && isClose(p.1, z * z / 50, rel: 1e-12))
+        #expect(RegionComparison.poissonScore(1, exposure: 50, z: z).0 > 0)
         let h = Distributions.holm([0.01, 0.04, 0.03, 0.005, 0.5])
         for (a, b) in zip(h, [0.04, 0.09, 0.09, 0.025, 0.5]) { #expect(isClose(a, b, rel: 1e-12)) }
     }

@@ -43,9 +43,11 @@ struct Compare: ParsableCommand {
         Standard errors: for rate A/B of two count columns (integers without a money
         unit: people, cases) with 0 ≤ A ≤ B in every region, binomial
         sqrt(p(1−p)/ΣB); other count rates Poisson sqrt(ΣA)/ΣB; for a count per
-        denominator, Poisson sqrt(n)/D (all × N). Intervals are normal (Wald): value
-        ± z·SE at --confidence. Rates of amounts (元/元), sums, means and medians of a
-        register get none. The method is named in --format json output.
+        denominator, Poisson sqrt(n)/D (all × N). Intervals at --confidence are
+        score intervals, which never leave the possible range: Wilson's for binomial
+        rates (as R prop.test(correct = FALSE)), (A + z²/2 ± z·sqrt(A + z²/4))/B for
+        Poisson rates. Rates of amounts (元/元), sums, means and medians of a register
+        get none. The method is named in --format json output.
 
         --test prints, instead of the comparison, the table region, region_code,
         statistic, df, p_value, p_holm, method: first "(all regions)", Pearson's
