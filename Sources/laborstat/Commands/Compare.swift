@@ -198,8 +198,10 @@ struct Compare: ParsableCommand {
             values.append(b)
             low?.append(nil)
             high?.append(nil)
+        } else if let i = labels.firstIndex(of: d.baselineName) {
+            labels[i] += " (baseline)"
         }
-        var spec = ChartSpec(title: "\(r.spec.aggregate.name) by \(r.spec.level.rawValue)",
+        var spec = ChartSpec(title: title(r),
                              subtitle: subtitle(r), height: max(440, 90 + 22 * Double(labels.count)))
         spec.xLabel = r.spec.valueColumn ?? r.spec.aggregate.name
         return try .hbar(categories: labels, values: values, errorLow: low, errorHigh: high, spec: spec)
@@ -207,12 +209,18 @@ struct Compare: ParsableCommand {
 
     static func tileMap(_ r: RegionComparison) throws -> LaborStatCharts.Chart {
         let tiles = r.chartData.tiles.map { Tile(label: $0.label, row: $0.row, col: $0.col, value: $0.value) }
-        return try .tilemap(tiles: tiles, spec: ChartSpec(title: "\(r.spec.aggregate.name) by \(r.spec.level.rawValue)", subtitle: subtitle(r)))
+        return try .tilemap(tiles: tiles, spec: ChartSpec(title: title(r), subtitle: subtitle(r)))
+    }
+
+    static func title(_ r: RegionComparison) -> String {
+        let what = r.spec.valueColumn.map { "\(r.spec.aggregate.name) of \($0)" } ?? r.spec.aggregate.name
+        let per = r.spec.denominator != nil ? " per \(NumberText.shortest(r.spec.per ?? 1)) \(r.spec.denominator!.valueColumn)" : ""
+        return "\(what)\(per) by \(r.spec.level.rawValue)"
     }
 
     static func subtitle(_ r: RegionComparison) -> String {
         var parts: [String] = []
-        if let p = r.spec.per { parts.append("per \(NumberText.shortest(p))") }
+        if r.spec.denominator == nil, let p = r.spec.per { parts.append("per \(NumberText.shortest(p))") }
         if let b = r.baselineValue { parts.append("baseline \(r.baselineName == "national" ? "全国" : r.baselineName) = \(NumberText.significant(b, digits: 4))") }
         if let e = r.errorMethod { parts.append("\(NumberText.shortest(r.spec.confidenceLevel * 100))% CI, \(e == .binomial ? "binomial" : "Poisson")") }
         return parts.joined(separator: " · ")
