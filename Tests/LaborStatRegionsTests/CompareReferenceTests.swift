@@ -235,3 +235,40 @@ struct CompareSmallTests {
         for (a, b) in zip(h, [0.04, 0.09, 0.09, 0.025, 0.5]) { #expect(isClose(a, b, rel: 1e-12)) }
     }
 }
+
+@Suite("compare: consistency")
+struct CompareConsistencyTests {
+    @Test("a permutation of the rows changes nothing", arguments: [0, 1, 2])
+    func permutation(seed: UInt64) throws {
+        let t = try CompareReferenceTests.fixture()
+        var rng = SplitMix(seed: seed)
+        let order = Array(0..<Int32(t.rowCount)).shuffled(using: &rng)
+        var s = CompareSpec(regionColumn: "province")
+        s.aggregate = .rate(numerator: "migrant_workers", denominator: "workers")
+        let a = try RegionComparison(table: t, spec: s), b = try RegionComparison(table: t.selecting(rows: order), spec: s)
+        #expect(a.rows.map(\.group) == b.rows.map(\.group))
+        for (x, y) in zip(a.rows, b.rows) {
+            #expect(isClose(x.value!, y.value!, rel: 1e-12) && isClose(x.ciLow!, y.ciLow!, rel: 1e-12) && x.rank == y.rank)
+        }
+        let ta = try a.tests(), tb = try b.tests()
+        for (x, y) in zip(ta, tb) { #expect(isClose(x.pValue, y.pValue, rel: 1e-9) && x.region == y.region) }
+    }
+
+    @Test("a region's value equals the same statistic on its rows alone")
+    func byRegionEqualsFilter() throws {
+        let t = try CompareReferenceTests.fixture()
+        var s = CompareSpec(regionColumn: "province")
+        s.aggregate = .median
+        s.valueColumn = "amount_owed"
+        let all = try RegionComparison(table: t, spec: s)
+        let col = try t.column(named: "province")
+        for row in all.rows {
+            let rows = (0..<t.rowCount).filter { r in
+                if case .group(let g) = try! RegionResolver(level: .province).resolve(col.string(at: r)!) { return g == row.group }
+                return false
+            }
+            let one = try RegionComparison(table: t.selecting(rows: rows.map(Int32.init)), spec: s)
+            #expect(one.rows.count == 1 && one.rows[0].value == row.value && one.baselineValue == row.value)
+        }
+    }
+}
