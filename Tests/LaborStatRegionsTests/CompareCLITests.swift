@@ -128,6 +128,16 @@ struct CompareCLITests {
         #expect(t.status == 64)
     }
 
+    @Test("--sort rank lists the largest first")
+    func sortRank() throws {
+        let r = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--value", "amount_owed", "--sort", "rank"])
+        #expect(r.status == 0)
+        let ranks = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] }
+        #expect(ranks == (1...14).map { Substring(String($0)) })
+        let bad = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--sort", "size"])
+        #expect(bad.status == 64)
+    }
+
     @Test("help names the methods")
     func help() throws {
         let r = try runLaborstat(["compare", "--help"])

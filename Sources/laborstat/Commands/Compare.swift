@@ -14,7 +14,8 @@ struct Compare: ParsableCommand {
         standard error exists. One row per region, provinces in GB/T 2260 code
         order, NBS and geographic regions in their customary order (东部 中部 西部 东北 港澳台;
         华北 东北 华东 华中 华南 西南 西北), hierarchy roots and kept unmatched spellings by name.
-        region is the short name (陕西), as statistical yearbooks print it.
+        region is the short name (陕西), as statistical yearbooks print it. --sort
+        rank lists the largest value first.
 
         Regions are recognised in any spelling (see `laborstat regions --help`): 陕西,
         陕西省, 陕, Shaanxi, SHAANXI PROVINCE, 610000, 610102 … A spelling that matches
@@ -112,6 +113,9 @@ struct Compare: ParsableCommand {
     @Flag(help: "Print the chi-square test of equal rates and each region's Holm-adjusted z-test against the baseline instead.")
     var test = false
 
+    @Option(help: "Row order: code (GB/T 2260 and customary region order), rank (largest value first), or name (code point).")
+    var sort: String = "code"
+
     @Flag(help: "Keep spellings that match no region as groups of their own (default: an error listing them).")
     var keepUnmatched = false
 
@@ -182,10 +186,24 @@ struct Compare: ParsableCommand {
             meta.append(("test", "Pearson chi-square of equal rates; z-tests vs baseline, Holm-adjusted"))
             try output.emit(RegionComparison.testTable(result.tests()), metadata: meta)
         } else {
-            try output.emit(result.table(), metadata: result.metadata)
+            try output.emit(Compare.sorted(result, by: sort), metadata: result.metadata)
         }
         try svg.write(try Compare.barChart(result))
         if let map { try writeSVG(try Compare.tileMap(result).render(), to: map) }
+    }
+
+    /// The result table in the order `--sort` asks for (ties keep code order; no value goes last).
+    static func sorted(_ r: RegionComparison, by key: String) throws -> Table {
+        let t = r.table()
+        let idx = Array(r.rows.indices)
+        let order: [Int]
+        switch key.lowercased() {
+        case "code": order = idx
+        case "rank": order = idx.sorted { (r.rows[$0].rank ?? .max, $0) < (r.rows[$1].rank ?? .max, $1) }
+        case "name": order = idx.sorted { Array(r.rows[$0].group.name.utf8).lexicographicallyPrecedes(Array(r.rows[$1].group.name.utf8)) }
+        default: throw ValidationError("--sort must be code, rank or name (got \(key))")
+        }
+        return t.selecting(rows: order.map(Int32.init)).materialized()
     }
 
     /// Ranked horizontal bars with their intervals; the national baseline is a bar of its own
