@@ -30,6 +30,9 @@ public struct RegionHierarchy: Sendable {
         var parentRow: [Int: (Int, Int)] = [:] // child → (parent, row)
         for (child, par, row) in pairs {
             let c = node(child), p = node(par)
+            if c == p && RegionName.normalize(child) != RegionName.normalize(par) {
+                throw .badFile(file: file, message: "data row \(row): \"\(child)\" and \"\(par)\" both name the province \(names[c]); write a city or county with its suffix (吉林市, not 吉林)")
+            }
             if let (old, oldRow) = parentRow[c] {
                 if old != p {
                     throw .hierarchyDuplicate(file: file, child: child, parents: [names[old], par], rows: [oldRow, row])

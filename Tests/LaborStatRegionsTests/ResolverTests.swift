@@ -157,6 +157,12 @@ struct ResolverTests {
         #expect(e?.kind.exitCode == 65)
     }
 
+    @Test("a child that spells its own province is explained, not called a cycle")
+    func selfProvince() {
+        let e = #expect(throws: RegionError.self) { try RegionHierarchy(pairs: [("吉林", "吉林省", 4)], file: "h.csv") }
+        #expect(e?.description == "h.csv: data row 4: \"吉林\" and \"吉林省\" both name the province 吉林; write a city or county with its suffix (吉林市, not 吉林)")
+    }
+
     @Test("cycles are errors", arguments: [
         [("a", "b", 1), ("b", "c", 2), ("c", "a", 3)],
         [("a", "a", 1)],
