@@ -162,6 +162,8 @@ struct SurveyDesignTests {
             cmp.check("raoscott", v2, domainName, "", "", "ndf", rs.numeratorDF)
             cmp.check("raoscott", v2, domainName, "", "", "ddf", rs.denominatorDF)
             cmp.check("raoscott", v2, domainName, "", "", "p", rs.pValue)
+            cmp.check("raoscott", v2, domainName, "", "", "pearson", rs.pearson)
+            cmp.check("raoscott", v2, domainName, "", "", "p_chisq", rs.chiSquarePValue)
         }
         // By groups (svyby): every group with a key; R leaves out a missing key.
         let groups = try Grouping(table, by: [KeySpec(c.by)])

@@ -139,6 +139,8 @@ chisq_estimates <- function(name, d, rows, cols, dom = "all") {
   v <- paste0(rows, "+", cols)
   emit(name, "raoscott", v, dom, "", "", "statistic", t$statistic); emit(name, "raoscott", v, dom, "", "", "ndf", t$parameter[1])
   emit(name, "raoscott", v, dom, "", "", "ddf", t$parameter[2]); emit(name, "raoscott", v, dom, "", "", "p", t$p.value)
+  t <- svychisq(as.formula(paste0("~", rows, "+", cols)), d, statistic = "Chisq")
+  emit(name, "raoscott", v, dom, "", "", "pearson", t$statistic); emit(name, "raoscott", v, dom, "", "", "p_chisq", t$p.value)
 }
 everything <- function(name, d, var, num, den, cat, by, dom_name, dom, rows, cols) {
   emit(name, "design", "", "all", "", "", "sum_weights", sum(weights(d)))
