@@ -114,6 +114,33 @@ struct SurveyDesignErrorTests {
         }
     }
 
+    @Test("the sparse share covariance (Rao–Scott) equals the dense influence-matrix one",
+          arguments: [SurveyDesignSpec.LonelyPSU.remove, .adjust, .average, .certainty])
+    func sparseShares(_ policy: SurveyDesignSpec.LonelyPSU) throws {
+        let gen = try Self.gen(), clus2 = try SurveyReference.table("apiclus2.csv")
+        for (t, spec, column) in [
+            (gen, SurveyDesignSpec(weight: "weight", strata: "province", clusters: ["county", "village"], fpc: ["f1", "f2"], lonelyPSU: policy), "industry"),
+            (gen, SurveyDesignSpec(weight: "weight", strata: "province", lonelyPSU: policy), "industry"),
+            (clus2, SurveyDesignSpec(clusters: ["dnum", "snum"], fpc: ["fpc1", "fpc2b"], lonelyPSU: policy), "stype"),
+        ] {
+            let d = try SurveyDesign(table: t, spec: spec)
+            let (code, levels) = try d.levelCodes(column)
+            let rows = (0..<t.rowCount).filter { code[$0] >= 0 && $0 % 3 != 0 }   // a domain
+            let p = levels.count
+            let wsum = rows.reduce(0) { $0 + d.weights[$1] }
+            var share = [Double](repeating: 0, count: p)
+            for r in rows { share[Int(code[r])] += d.weights[r] / wsum }
+            var z = [Double](repeating: 0, count: rows.count * p)
+            for (k, r) in rows.enumerated() { for j in 0..<p { z[k * p + j] = d.weights[r] / wsum * ((Int(code[r]) == j ? 1 : 0) - share[j]) } }
+            let dense = d.linearizedCovariance(rows: rows, z: z, p: p).covariance
+            let sparse = d.linearizedShareCovariance(rows: rows, cell: rows.map { Int(code[$0]) }, share: share, weightSum: wsum)
+            let scale = dense.map(abs).max()!
+            for (x, y) in zip(dense, sparse) {
+                #expect((x.isNaN && y.isNaN) || abs(x - y) <= 1e-12 * scale, "\(spec): dense \(x), sparse \(y)")
+            }
+        }
+    }
+
     @Test("permuting rows changes no estimate")
     func permutation() throws {
         let t = try Self.gen()

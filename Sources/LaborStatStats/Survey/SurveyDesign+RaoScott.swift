@@ -64,12 +64,7 @@ extension SurveyDesign {
         var wcell = [Double](repeating: 0, count: cells)
         for (k, r) in rows.enumerated() { wsum += weights[r]; wcell[cellOf[k]] += weights[r] }
         let share = wcell.map { $0 / wsum }
-        var z = [Double](repeating: 0, count: rows.count * cells)
-        for (k, r) in rows.enumerated() {
-            let a = weights[r] / wsum
-            for j in 0..<cells { z[k * cells + j] = a * ((cellOf[k] == j ? 1 : 0) - share[j]) }
-        }
-        let (v, _) = linearizedCovariance(rows: rows, z: z, p: cells)
+        let v = linearizedShareCovariance(rows: rows, cell: cellOf, share: share, weightSum: wsum)
         // ν and N count every row of the domain, missing values included, as R's svychisq does
         // (F and the p-values do not depend on N; X² is scaled to it).
         let domainAll = try domainRows(domain: domain, groups: nil) { _ in true }[0]
