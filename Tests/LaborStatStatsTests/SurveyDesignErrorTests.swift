@@ -141,6 +141,26 @@ struct SurveyDesignErrorTests {
         }
     }
 
+    @Test("the two-pass variance for row PSUs equals the general engine, lonely strata included",
+          arguments: [SurveyDesignSpec.LonelyPSU.remove, .adjust, .average, .certainty])
+    func rowVariance(_ policy: SurveyDesignSpec.LonelyPSU) throws {
+        var t = try Self.gen()
+        // A stratum per province, plus one of a single row (a lonely PSU); sampling fractions per stratum.
+        let province = try t.column(named: "province")
+        try t.append(Column("stratum", strings: (0..<t.rowCount).map { $0 == 7 ? "single" : province.string(at: $0) }))
+        try t.append(Column("frac", doubles: (0..<t.rowCount).map { $0 == 7 ? 0.5 : 0.02 }))
+        let y = try t.column(named: "income").doubles()
+        for fpc in [[], ["frac"]] {
+            let d = try SurveyDesign(table: t, spec: .init(weight: "weight", strata: "stratum", fpc: fpc, lonelyPSU: policy))
+            for keep in [{ (r: Int) in true }, { (r: Int) in r % 4 != 1 }, { (r: Int) in r != 7 && r % 2 == 0 }] {
+                let rows = (0..<t.rowCount).filter { !y[$0].isNaN && keep($0) }
+                let z = rows.map { d.weights[$0] * y[$0] }
+                let fast = d.rowVariance(rows: rows, z: z), general = d.linearizedCovariance(rows: rows, z: z, p: 1)
+                #expect(isClose(fast.variance, general.covariance[0], rel: 1e-12) && fast.df == general.df)
+            }
+        }
+    }
+
     @Test("permuting rows changes no estimate")
     func permutation() throws {
         let t = try Self.gen()
