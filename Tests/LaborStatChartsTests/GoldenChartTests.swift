@@ -38,6 +38,7 @@ struct GoldenChartTests {
     @Test func bar() throws {
         var spec = ChartSpec(title: "2024年分行业农民工月均收入", source: NBS.source, width: 640, height: 420)
         spec.yLabel = "元/月"
+        spec.valueLabels = true
         let chart = try Chart.bar(categories: NBS.industries, values: NBS.industryIncome2024, spec: spec)
         assertGolden(chart.render(), named: "bar")
     }
@@ -54,6 +55,7 @@ struct GoldenChartTests {
     @Test func hbar() throws {
         var spec = ChartSpec(title: "建筑业农民工收入最高", subtitle: "2024年分行业月均收入（元），按收入排序", source: NBS.source, width: 640, height: 360)
         spec.xLabel = "元/月"
+        spec.valueLabels = true
         let chart = try Chart.hbar(categories: NBS.industries, values: NBS.industryIncome2024, spec: spec)
         assertGolden(chart.render(), named: "hbar")
     }

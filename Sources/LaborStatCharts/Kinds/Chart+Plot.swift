@@ -68,6 +68,9 @@ extension Chart {
                             marks.append(.rect(x0: .band(i, f0 + (k > 1 ? 0.02 : 0)), x1: .band(i, f1 - (k > 1 ? 0.02 : 0)), y0: .value(0), y1: .value(v), fill: c, stroke: nil, title: tip))
                         }
                     }
+                    if spec.valueLabels, series.count == 1, s.low == nil, let v {
+                        marks.append(.barLabel(base: .value(0), end: .value(v), band: .band(i, fc), text: label(v), horizontal: horizontal, barFill: c))
+                    }
                     if let l = s.low?[i], let h = s.high?[i] {
                         lo = min(lo, l); hi = max(hi, h)
                         let w = 0.18 / k

@@ -104,6 +104,9 @@ struct Chart: ParsableCommand {
     @Flag(help: "scatter: add the least-squares line y = a + bx with its R².")
     var fit = false
 
+    @Flag(help: "bar, hbar: write each value at the end of its bar.")
+    var labels = false
+
     @Option(name: [.short, .long], help: "The SVG file to write (written to a temporary name, renamed when complete); - for standard output.")
     var output: String
 
@@ -116,6 +119,7 @@ struct Chart: ParsableCommand {
             throw ValidationError("--width must be 160–20000 and --height 120–20000 px")
         }
         if fit && kind != "scatter" { throw ValidationError("--fit is for scatter charts") }
+        if labels && kind != "bar" && kind != "hbar" { throw ValidationError("--labels is for bar and hbar charts") }
     }
 
     func run() throws {
@@ -132,6 +136,7 @@ struct Chart: ParsableCommand {
         spec.xLabel = xLabel
         spec.yLabel = yLabel
         spec.logY = logY
+        spec.valueLabels = labels
         spec.units = NumberUnits(rawValue: units)!
         let chart: LaborStatCharts.Chart
         if kind == .tilemap {
