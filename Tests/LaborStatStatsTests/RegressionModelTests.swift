@@ -35,7 +35,7 @@ struct RegressionModelTests {
         let design = try DesignMatrix(table: table, spec: Self.specs[model]!)
         let ref = try FixtureCSV("regress/r_coefficients.csv").rows.filter { $0["model"] == model }
         var worst = 0.0
-        for type in CovarianceType.allCases {
+        for type in [CovarianceType.classical, .hc0, .hc1, .hc3] {
             let fit = try LinearModel(design, covariance: type)
             let rows = ref.filter { $0["covariance"] == type.rawValue }
             #expect(fit.terms == rows.map { $0["term"]! })

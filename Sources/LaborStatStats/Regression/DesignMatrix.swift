@@ -130,6 +130,10 @@ public struct DesignMatrix: Sendable {
                 x += g.groupOfRow.map { Int($0) == level ? 1 : 0 }
             }
         }
+        var seen = Set<String>()
+        for t in terms where !seen.insert(t).inserted {
+            throw RegressionError.badSpec("the term \(t) is named twice (check --x, --poly and --categorical)")
+        }
         self.terms = terms
         self.x = x
         self.y = used.map { yAll[$0] }

@@ -11,6 +11,8 @@ public enum CovarianceType: String, Sendable, CaseIterable, Codable {
     case hc1
     /// Ω = diag(eᵢ² / (1 − hᵢ)²), hᵢ the leverages: `vcovHC(type = "HC3")`.
     case hc3
+    /// Taylor linearization under a survey design, as `svyglm` (see `LinearModel+Survey.swift`).
+    case design
 }
 
 /// One row of the coefficient table.
@@ -47,8 +49,12 @@ public struct LinearModel: Sendable {
     public var fStatistic: Double
     public var fNumeratorDF: Int
     public var fPValue: Double
+    /// y − X b per row (unweighted).
     public var residuals: [Double]
     public var level: Double
+    /// (XᵀWX)⁻¹ (p × p, column-major): the "bread" of sandwich and design-based covariances.
+    var xtwxInverse: [Double]
+    var weights: [Double]?
 
     /// Fits `design` by (weighted) least squares.
     public init(_ design: DesignMatrix, covariance type: CovarianceType = .classical, level: Double = 0.95) throws(RegressionError) {
@@ -97,6 +103,8 @@ public struct LinearModel: Sendable {
         switch type {
         case .classical:
             cov = ls.unscaledCovariance.map { $0 * sigma2 }
+        case .design:
+            throw .badSpec("a design-based covariance needs the survey design: use init(_:survey:level:)")
         case .hc0, .hc1, .hc3:
             let q: [Double]
             do { q = try LAPACK.thinQ(ls.qr, columns: p) } catch { throw .numerical(error.description) }
@@ -118,22 +126,12 @@ public struct LinearModel: Sendable {
             cov = ls.sandwich(meat: meat)
         }
 
+        // Back to the caller's parametrization: b = A b′, Cov(b) = A Cov(b′) Aᵀ, A = [[1, −mᵀ], [0, I]].
+        var xtwxInverse = ls.unscaledCovariance
         if centre {
-            // b = A b′ and Cov(b) = A Cov(b′) Aᵀ with A = [[1, −mᵀ], [0, I]].
             b[0] = LinearModel.interceptFromCentred(b, means: means)
-            var ac = cov                            // A · Cov: row 0 becomes Σ_k a_{0k} Cov[k, ·]
-            for j in 0..<p {
-                var s = cov[0 + j * p]
-                for k in 1..<p { s -= means[k] * cov[k + j * p] }
-                ac[0 + j * p] = s
-            }
-            var aca = ac                            // (A · Cov) · Aᵀ: column 0 likewise
-            for i in 0..<p {
-                var s = ac[i + 0 * p]
-                for k in 1..<p { s -= means[k] * ac[i + k * p] }
-                aca[i + 0 * p] = s
-            }
-            cov = aca
+            cov = LinearModel.uncentre(cov, means: means)
+            xtwxInverse = LinearModel.uncentre(xtwxInverse, means: means)
         }
         let tq = df > 0 ? SamplingDistribution.tQuantile((1 + level) / 2, df: Double(df)) : .nan
         var coefs: [Coefficient] = []
@@ -174,6 +172,26 @@ public struct LinearModel: Sendable {
         self.fPValue = fStatistic.isNaN ? .nan : SamplingDistribution.fSurvival(fStatistic, d1: Double(numDF), d2: Double(df))
         self.residuals = e
         self.level = level
+        self.xtwxInverse = xtwxInverse
+        self.weights = design.weights
+    }
+
+    /// A · C · Aᵀ for A = [[1, −mᵀ], [0, I]] (row and column 0 change).
+    static func uncentre(_ c: [Double], means: [Double]) -> [Double] {
+        let p = means.count
+        var ac = c
+        for j in 0..<p {
+            var s = c[0 + j * p]
+            for k in 1..<p { s -= means[k] * c[k + j * p] }
+            ac[0 + j * p] = s
+        }
+        var aca = ac
+        for i in 0..<p {
+            var s = ac[i + 0 * p]
+            for k in 1..<p { s -= means[k] * ac[i + k * p] }
+            aca[i + 0 * p] = s
+        }
+        return aca
     }
 
     /// Σ wᵢ xᵢⱼ / Σ wᵢ per column, accumulated in extended precision.

@@ -145,8 +145,8 @@ public struct PeriodColumn: Sendable {
             }
             var out = [Int32](repeating: PeriodColumn.missing, count: v.count)
             for i in 0..<v.count where missing.isEmpty || !missing[i] {
-                guard (-9999...9999).contains(v[i]) else {
-                    throw .badTime(key.description, "row \(i + 1): \(v[i]) is not a year")
+                guard (1000...9999).contains(v[i]) else {
+                    throw .badTime(key.description, "row \(i + 1): \(v[i]) is not a four-digit year")
                 }
                 out[i] = Int32(v[i])
             }

@@ -21,11 +21,14 @@ struct Regress: ParsableCommand {
         (summary.lm; without an intercept R² is the uncentred one, as R and NIST give it).
 
         Standard errors: classical σ²(XᵀWX)⁻¹, or --robust hc0|hc1|hc3 (sandwich::vcovHC). \
-        --weight alone is weighted least squares with case weights (R lm(weights=)).
+        Under a survey design (--weight, --strata, --cluster, --fpc) the model is R's svyglm: \
+        weighted estimates, Taylor-linearized standard errors, t with (PSUs − strata) + 1 − p df, \
+        --where as a domain (the design stays whole); --fit then has no F statistic.
 
         Examples:
           laborstat regress survey.csv --y monthly_income --x age,hours_per_week --categorical sex,region
           laborstat regress survey.csv --y monthly_income --x hours_per_week --poly age:2 --robust hc3
+          laborstat regress survey.csv --y monthly_income --x age --weight weight --strata stratum --cluster psu
           laborstat regress Filip.csv --y y --poly x:10 --fit
         """
     )
@@ -59,9 +62,6 @@ struct Regress: ParsableCommand {
 
     func run() throws {
         let spec = try design.spec
-        if spec.strata != nil || !spec.clusters.isEmpty || !spec.fpc.isEmpty {
-            throw ValidationError("regress does not yet take --strata/--cluster/--fpc (design-based standard errors as svyglm are planned); --weight alone gives weighted least squares")
-        }
         var polys: [(column: String, degree: Int)] = []
         for item in commaList(poly) {
             guard let colon = item.lastIndex(of: ":"), let k = Int(item[item.index(after: colon)...]), k >= 1 else {
@@ -77,16 +77,31 @@ struct Regress: ParsableCommand {
         case "hc3": covariance = .hc3
         default: throw ValidationError("--robust must be hc0, hc1 or hc3 (got \(robust!))")
         }
-        let model = ModelSpec(response: y, predictors: commaList(x), polynomials: polys,
-                              categorical: commaList(categorical), intercept: !noIntercept, weight: spec.weight)
-        let table = try input.loadFiltered(columns: model.columns)
-        let lm = try LinearModel(try DesignMatrix(table: table, spec: model), covariance: covariance, level: spec.level)
-        let metadata: [(String, String)] = [
+        let lm: LinearModel
+        var metadata: [(String, String)] = [
             ("method", "least squares by pivoted Householder QR (LAPACK dgeqp3), as R lm"),
-            ("covariance", covariance == .classical ? "classical" : "\(covariance.rawValue.uppercased()) (sandwich::vcovHC)"),
             ("weight", spec.weight ?? "none"), ("level", String(spec.level)),
-            ("ci", "estimate ± t(n − p) × std_error"),
         ]
+        if spec.isDesignBased {
+            // svyglm: weights and Taylor-linearized SEs from the design; --where is a domain.
+            if robust != nil { throw ValidationError("--robust does not combine with a survey design: the design gives the standard errors (as svyglm)") }
+            let model = ModelSpec(response: y, predictors: commaList(x), polynomials: polys,
+                                  categorical: commaList(categorical), intercept: !noIntercept)
+            let table = try input.load(columns: model.columns + design.columns)
+            var view = table
+            if let expr = input.whereExpression { view = table.selecting(rows: try RowFilter(expr).matchingRows(in: table)) }
+            let survey = try SurveyDesign(table: table, spec: spec)
+            lm = try LinearModel(try DesignMatrix(table: view, spec: model), survey: survey, level: spec.level)
+            metadata += [("covariance", "Taylor linearization under the survey design (R svyglm)"),
+                         ("ci", "estimate ± t(design df + 1 − p) × std_error (summary/confint.svyglm)")]
+        } else {
+            let model = ModelSpec(response: y, predictors: commaList(x), polynomials: polys,
+                                  categorical: commaList(categorical), intercept: !noIntercept, weight: spec.weight)
+            let table = try input.loadFiltered(columns: model.columns)
+            lm = try LinearModel(try DesignMatrix(table: table, spec: model), covariance: covariance, level: spec.level)
+            metadata += [("covariance", covariance == .classical ? "classical" : "\(covariance.rawValue.uppercased()) (sandwich::vcovHC)"),
+                         ("ci", "estimate ± t(n − p) × std_error")]
+        }
         if fit {
             let t = try Table(columns: [
                 Column("n", integers: [Int64(lm.n)]), Column("df_residual", integers: [Int64(lm.dfResidual)]),
