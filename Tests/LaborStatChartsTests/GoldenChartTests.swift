@@ -65,6 +65,7 @@ struct GoldenChartTests {
         let cats = ["东部地区", "中部地区", "西部地区", "东北地区"]
         var spec = ChartSpec(title: "东部地区农民工收入高于全国", subtitle: "2024年月均收入（元），按就业地区", source: NBS.source, width: 600, height: 300)
         spec.xLabel = "元/月"
+        spec.highlight = ["东部地区"]
         let chart = try Chart.hbar(categories: cats, values: ["东部", "中部", "西部", "东北"].map { NBS.regionIncome2024[$0] }, reference: ReferenceLine(value: 4961, label: "全国"), spec: spec)
         assertGolden(chart.render(), named: "hbar-reference")
         var vspec = spec

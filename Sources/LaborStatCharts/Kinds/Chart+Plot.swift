@@ -57,6 +57,7 @@ extension Chart {
                 // Under error bars a lighter fill keeps the dark whiskers legible.
                 let c = series.count > 1 ? color(s.name, names) : (hasErrors ? Palette.categorical(5) : Palette.categorical(0))
                 for (i, v) in s.values.enumerated() {
+                    let c = series.count == 1 && spec.highlight.contains(categories[i]) ? Palette.categorical(3) : c
                     let f0 = Double(j) / k, f1 = Double(j + 1) / k
                     let fc = (f0 + f1) / 2
                     if let v {

@@ -107,6 +107,9 @@ struct Chart: ParsableCommand {
     @Flag(help: "bar, hbar: write each value at the end of its bar.")
     var labels = false
 
+    @Option(help: "bar, hbar: categories to draw in a contrasting colour, comma-separated (e.g. 全国).")
+    var highlight: String?
+
     @Option(name: [.short, .long], help: "The SVG file to write (written to a temporary name, renamed when complete); - for standard output.")
     var output: String
 
@@ -137,6 +140,7 @@ struct Chart: ParsableCommand {
         spec.yLabel = yLabel
         spec.logY = logY
         spec.valueLabels = labels
+        spec.highlight = highlight.map { $0.split(separator: ",").map { String($0) } } ?? []
         spec.units = NumberUnits(rawValue: units)!
         let chart: LaborStatCharts.Chart
         if kind == .tilemap {
