@@ -177,3 +177,24 @@ struct ChunkedParseTests {
         #expect(loc.line == 150_002)
     }
 }
+
+@Suite("Progress")
+struct ProgressTests {
+    final class Calls: @unchecked Sendable {
+        let lock = NSLock()
+        var values: [(Int, Int)] = []
+        func add(_ d: Int, _ t: Int) { lock.lock(); values.append((d, t)); lock.unlock() }
+    }
+
+    @Test("progress ends with (total, total)")
+    func progressEnds() throws {
+        let calls = Calls()
+        var text = "a,b\n"
+        for i in 0..<100_000 { text += "\(i),x\n" }
+        _ = try read(text) { $0.progress = { calls.add($0, $1) } }
+        let last = try #require(calls.values.last)
+        #expect(last.0 == last.1)
+        #expect(last.1 == text.utf8.count)
+        #expect(calls.values.count < 50)
+    }
+}
