@@ -209,3 +209,23 @@ struct DirtyAgainstCleanTests {
         #expect(missing > 0)
     }
 }
+
+@Suite("Fast lanes agree with the general reading")
+struct FastLaneTests {
+    @Test("extra missing tokens that look like numbers are still missing")
+    func numericMissingToken() throws {
+        let t = try read("x\n1\n-99\n3\n999\n") { $0.missingTokens = ["999", "-99"] }
+        let x = try t.column(named: "x")
+        #expect(x.missingCount == 2)
+        #expect(x.isMissing(1) && x.isMissing(3))
+    }
+
+    @Test("the same column read with and without a unit check gives the same values")
+    func sameValues() throws {
+        let text = "a,d\n" + (0..<5000).map { "\($0 % 97).\($0 % 10)\($0 % 7),2020-0\($0 % 9 + 1)-1\($0 % 9)" }.joined(separator: "\n") + "\n"
+        let fast = try read(text)
+        let slow = try read(text) { $0.missingTokens = ["zz"] }   // disables the fast lanes
+        #expect(cells(fast) == cells(slow))
+        #expect(fast.columns.map(\.type) == [.decimal, .date])
+    }
+}
