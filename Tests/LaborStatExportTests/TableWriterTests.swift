@@ -85,6 +85,16 @@ struct TableWriterFormatTests {
             """)
     }
 
+    @Test("JSON string escapes: control characters, U+2028/2029, other E2 sequences kept")
+    func jsonEscapes() throws {
+        #expect(TableWriter.jsonString("a\u{1}b\u{2028}c\u{2029}€—\u{1F}") == #""a\u0001b\u2028c\u2029€—\u001f""#)
+        var o = WriteOptions()
+        o.format = .json
+        let t = try Table(columns: [Column("s", strings: ["x\u{2028}€", "\u{7}"]), Column("c", categories: ["€\"", "\\"])])
+        let rows = try JSONSerialization.jsonObject(with: Data(try TableWriter.render(t, options: o))) as? [[String: String]]
+        #expect(rows == [["s": "x\u{2028}€", "c": "€\""], ["s": "\u{7}", "c": "\\"]])
+    }
+
     @Test("JSON parses with JSONSerialization; values and metadata survive")
     func jsonParses() throws {
         var o = WriteOptions()

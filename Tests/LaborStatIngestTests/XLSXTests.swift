@@ -209,6 +209,13 @@ struct XLSXTests {
         #expect(ExcelDate.text(serial: serial, date1904: date1904) == text)
     }
 
+    @Test("serials Excel cannot show as dates stay numbers")
+    func notDates() {
+        #expect(ExcelDate.text(serial: -1, date1904: false) == nil)
+        #expect(ExcelDate.text(serial: 3_000_000, date1904: false) == nil)
+        #expect(ExcelDate.text(serial: .nan, date1904: true) == nil)
+    }
+
     @Test("cell references")
     func references() {
         #expect(SheetParser.cellReference("A1")! == (0, 0))
