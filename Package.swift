@@ -53,10 +53,15 @@ let package = Package(
             dependencies: ["LaborStatStats", "LaborStatIngest", "_LaborStatBLAS", "_LaborStatTestSupport"],
             resources: [.copy("References")]
         ),
-        .testTarget(name: "LaborStatRegionsTests", dependencies: ["LaborStatRegions", "_LaborStatTestSupport"]),
+        .testTarget(
+            name: "LaborStatRegionsTests",
+            dependencies: ["LaborStatRegions", "_LaborStatTestSupport"],
+            resources: [.copy("References")]
+        ),
         .testTarget(
             name: "LaborStatChartsTests",
             dependencies: ["LaborStatCharts", "_LaborStatTestSupport"],
+            exclude: ["References"],
             resources: [.copy("Snapshots")]
         ),
         .testTarget(name: "LaborStatExportTests", dependencies: ["LaborStatExport", "LaborStatIngest", "_LaborStatTestSupport"]),

@@ -9,6 +9,7 @@ public struct ReadOptions: Sendable {
         case gb18030
         /// Read as GB18030, of which GBK is a subset (plus CP936's 0x80 = €).
         case gbk
+        /// UTF-16 with a BOM deciding the byte order (little-endian without one).
         case utf16 = "utf-16"
     }
 
@@ -22,9 +23,14 @@ public struct ReadOptions: Sendable {
     /// XLSX sheet: a name or a 1-based number; nil is the first sheet.
     public var sheet: String? = nil
     /// Read only these columns (header names or `#N`); nil reads all. Lets a command skip work.
+    /// A name ending in a period key (`opened:year`) reads its column (`opened`).
     public var columns: [String]? = nil
-    /// Force a column's type instead of inferring it.
+    /// Force a column's type instead of inferring it (keys: header names or `#N`). Cells that do
+    /// not read as the forced type become problem cells.
     public var columnTypes: [String: ColumnType] = [:]
+    /// Keep every cell as written: all columns are text, nothing is trimmed, and only empty cells
+    /// are missing (`convert --keep-text`).
+    public var keepText: Bool = false
     /// Called with (bytes done, bytes total) while loading, at most a few times a second; the CLI
     /// passes a progress bar only when standard error is a terminal.
     public var progress: (@Sendable (Int, Int) -> Void)? = nil

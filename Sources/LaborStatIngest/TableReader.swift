@@ -1,15 +1,97 @@
+import Foundation
 import LaborStatTable
 
 /// Reads CSV/TSV/TXT and XLSX files into a `Table`, typing every column by looking at all its cells.
 ///
 /// ```swift
 /// import LaborStatIngest
-/// let table = try TableReader.read(path: "欠薪案件.csv")
-/// print(table.columnNames)
+/// var options = ReadOptions()
+/// options.columns = ["province", "amount_owed"]      // read only what is needed
+/// let table = try TableReader.read(path: "欠薪案件.csv", options: options)
+/// print(table.columnNames, table.source?.encoding ?? "")
 /// ```
+///
+/// Types, missing values and number forms are those of the contract (`CLI.md`, "Reading input");
+/// the typing rule is `InferenceRule`. Cells that almost read as their column's type are kept as
+/// `Column.problems` with their `FILE:LINE:COLUMN`.
 public enum TableReader {
-    /// Reads a file (`-` is standard input); the format comes from the extension and the content.
+    /// Reads a file (`-` is standard input); the format comes from the extension (`.xlsx`) and
+    /// otherwise is delimited text.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
-        throw IngestError.unsupported("not yet implemented: reading \(path)")
+        if path.lowercased().hasSuffix(".xlsx") {
+            let (rows, sheetName) = try XLSXReader.rows(path: path, sheet: options.sheet)
+            return try table(fromRows: rows, source: TableSource(path: path, format: "xlsx", sheet: sheetName), options: options)
+        }
+        let input = try InputBuffer.open(path: path)
+        let display = path == "-" ? "<stdin>" : path
+        let decoded = try TextDecoding.decode(input, requested: options.encoding, path: display)
+        return try CSVLoader.load(decoded, path: display, options: options)
+    }
+
+    /// Reads delimited text held in memory (already UTF-8, or with a BOM, or GB18030 as bytes).
+    public static func read(bytes: [UInt8], name: String = "<memory>", options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
+        let decoded = try TextDecoding.decode(InputBuffer(bytes: bytes), requested: options.encoding, path: name)
+        return try CSVLoader.load(decoded, path: name, options: options)
+    }
+
+    /// Types a grid of cells (nil = empty) with the same rules as a CSV file: the first row is the
+    /// header unless `options.header` is false. Used by the XLSX reader. Problem cells are located
+    /// as `FILE:ROW:COLUMN` where ROW is the 1-based row of the grid and COLUMN the 1-based column.
+    public static func table(fromRows rows: [[String?]], source: TableSource, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
+        guard let first = rows.first else {
+            do { return try Table(columns: [], source: source) } catch { throw .table(error) }
+        }
+        let width = rows.map(\.count).max() ?? 0
+        var names: [String]
+        if options.header {
+            names = (0..<width).map { c in
+                let s = c < first.count ? (first[c] ?? "") : ""
+                return s.trimmingCharacters(in: .whitespaces)
+            }
+            names = CSVLoader.uniqueNames(names)
+        } else {
+            names = (1...max(1, width)).map { "#\($0)" }
+        }
+        let dataRows = options.header ? rows.dropFirst() : rows[...]
+        let headerLines = options.header ? 1 : 0
+        var wanted = Array(0..<width)
+        if let requested = options.columns {
+            var set = Set<Int>()
+            for name in requested { set.insert(try CSVLoader.resolve(name, in: names)) }
+            wanted = set.sorted()
+        }
+        var forced: [Int: ColumnType] = [:]
+        for (key, t) in options.columnTypes { forced[try CSVLoader.resolve(key, in: names)] = t }
+        let classifier = CellClassifier(options: options)
+        var columns: [Column] = []
+        for c in wanted {
+            // One buffer of the column's cells, spans into it.
+            var bytes: [UInt8] = []
+            var spans: [FieldSpan] = []
+            spans.reserveCapacity(dataRows.count)
+            for row in dataRows {
+                let start = bytes.count
+                if c < row.count, let s = row[c] { bytes.append(contentsOf: s.utf8) }
+                spans.append(FieldSpan(start: start, length: bytes.count - start, complex: false))
+            }
+            bytes.append(0)
+            let builder = ColumnBuilder(classifier: classifier, name: names[c], forced: forced[c])
+            let assembler = ColumnAssembler(name: names[c], forced: forced[c], keepText: options.keepText)
+            var column: Column! = nil
+            var problems: [RawProblem] = []
+            bytes.withUnsafeBufferPointer { buf in
+                let cells = CellSource(base: buf.baseAddress!, baseOffset: -1, spans: spans)
+                var parts = [builder.build(cells)]
+                (column, problems, _) = assembler.assemble(&parts) { _, mode, unit in
+                    builder.build(cells, mode: mode, expectedUnit: unit)
+                }
+            }
+            column.problems = problems.map { q in
+                CellProblem(location: SourceLocation(file: source.path, line: q.row + 1 + headerLines, column: c + 1),
+                            column: names[c], value: q.value, expected: q.expected, reason: q.reason, hint: q.hint)
+            }
+            columns.append(column)
+        }
+        do { return try Table(columns: columns, source: source) } catch { throw .table(error) }
     }
 }

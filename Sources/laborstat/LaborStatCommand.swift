@@ -11,16 +11,17 @@ struct LaborStatCommand: ParsableCommand {
         commandName: "laborstat",
         abstract: "Statistics of migrant-worker labour: survey microdata and wage-arrears registers.",
         discussion: """
-        Reads CSV, TSV and XLSX files as Chinese offices export them (GB18030/GBK or UTF-8 with a BOM,
-        numbers like 2.84万, 4826.07万元, 3,500, 12%, dates like 2013年12月9日) and writes tables
+        Reads CSV, TSV and XLSX files as Chinese offices export them: GB18030/GBK or UTF-8 with a BOM, \
+        numbers like 2.84万, 4826.07万元, 3,500, 12%, dates like 2013年12月9日. Writes tables \
         (CSV, TSV, Markdown, JSON) and SVG charts.
 
         Examples:
-          laborstat inspect Datasets/nbs_migrant_workers.csv
-          laborstat aggregate arrears.csv --by province,opened:year --count --sum amount_owed
-          laborstat describe survey.csv --columns monthly_income --by region --weight weight
+          laborstat inspect Datasets/arrears_register.csv
+          laborstat aggregate Datasets/arrears_register.csv --by 省份,立案日期:year --count --sum 欠薪金额（元）
+          laborstat describe Datasets/survey_sample.csv --columns monthly_income --by year --weight weight
+          laborstat trend Datasets/national_migrant_workers.csv --time 年份 --value 农民工总量（万人）
 
-        Exit codes: 0 success, 64 usage error, 65 bad data, 66 input missing or unreadable,
+        Exit codes: 0 success, 64 usage error, 65 bad data, 66 input missing or unreadable, \
         73 output cannot be created, 74 I/O error.
         """,
         version: "0.1.0",

@@ -6,10 +6,265 @@ extension LaborStatCommand {}
 struct Aggregate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aggregate",
-        abstract: "Group-by: counts, sums, means, medians, minima, maxima, ratios."
+        abstract: "Group-by: counts, sums, means, medians, minima, maxima, ratios.",
+        discussion: """
+        Output columns: the --by keys, then count, sum_C…, mean_C…, median_C…, min_C…, max_C…, \
+        ratio_A_B…, rows sorted by the keys (text by code point, numbers by value, missing last).
+
+        Sums are exact: integer columns are summed as integers, and decimal columns whose values \
+        have at most 4 decimals (money in yuan and fen) are summed as scaled integers and printed \
+        with the input's decimals (12381.50). Other sums are compensated (Neumaier). Missing values \
+        are skipped; count is the number of rows in the group. mean = sum / (non-missing values); \
+        median: Hyndman-Fan type 7 (R median); ratio A/B = ΣA / ΣB over rows where both are present.
+
+        Names: --plain-names names each value column by its input column alone (sum_workers → \
+        workers) when every input column gets one statistic; --rename OLD=NEW,… renames any output \
+        column. With a survey design (--weight, --strata, --cluster, --fpc) the estimates are \
+        design-based and each sum_, mean_ and ratio_ column is followed by a _se column.
+
+        Examples:
+          laborstat aggregate arrears.csv --by province,opened:year --count --sum workers,amount_owed
+          laborstat aggregate arrears.csv --by province --mean amount_owed --median amount_owed --ratio amount_recovered/amount_owed
+          laborstat aggregate arrears.csv --by province,opened:year --count --sum workers,amount_owed --plain-names --rename count=cases
+        """
     )
 
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Group keys, comma-separated; a date column gives period keys COL:year, COL:quarter, COL:month.")
+    var by: String?
+
+    @Flag(help: "Count the rows of each group (column `count`).")
+    var count = false
+
+    @Option(help: "Columns to sum (sum_C).")
+    var sum: String?
+
+    @Option(help: "Columns to average (mean_C).")
+    var mean: String?
+
+    @Option(help: "Columns whose median to take (median_C; Hyndman-Fan type 7 as R's median; weighted: survey qrule=\"math\"). Keeps the group's values in memory.")
+    var median: String?
+
+    @Option(help: "Columns whose minimum to take (min_C).")
+    var min: String?
+
+    @Option(help: "Columns whose maximum to take (max_C).")
+    var max: String?
+
+    @Option(help: "Ratios of sums A/B, comma-separated (ratio_A_B = ΣA / ΣB over rows where both are present).")
+    var ratio: String?
+
+    @Flag(help: "Name value columns by their input column alone (sum_workers → workers); each input column may then have one statistic.")
+    var plainNames = false
+
+    @Option(help: "Rename output columns: OLD=NEW,… (e.g. count=cases).")
+    var rename: String?
+
+    @OptionGroup var design: DesignOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if !count && [sum, mean, median, min, max, ratio].allSatisfy({ $0 == nil }) {
+            throw ValidationError("nothing to compute: give --count, --sum, --mean, --median, --min, --max or --ratio")
+        }
+        for r in commaList(ratio) where r.split(separator: "/").count != 2 {
+            throw ValidationError("--ratio takes A/B pairs, e.g. amount_recovered/amount_owed (got \(r))")
+        }
+        _ = try ResultNames.renames(rename)
+    }
+
     func run() throws {
-        throw ValidationError("aggregate is not implemented yet")
+        let keys = commaList(by).map(KeySpec.init)
+        let ratios = commaList(ratio).map { r -> (String, String) in
+            let p = r.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+            return (p[0], p[1])
+        }
+        let stats: [(String, [String])] = [("sum", commaList(sum)), ("mean", commaList(mean)), ("median", commaList(median)),
+                                           ("min", commaList(min)), ("max", commaList(max))]
+        let spec = try design.spec
+        let needed = keys.map(\.column) + stats.flatMap(\.1) + ratios.flatMap { [$0.0, $0.1] } + design.columns
+        // Without a design: the filtered rows and their groups. With one: the whole file's design,
+        // the --where domain, and the groups that have domain rows.
+        let ctx = spec.isDesignBased ? try DesignSupport.Context(input: input, spec: spec, keys: keys, columns: needed) : nil
+        let table: Table, groupOfRow: [UInt32], groupCount: Int, keyColumns: [Column], present: [Int]
+        if let ctx {
+            (table, groupOfRow, groupCount, keyColumns, present) = (ctx.domainTable, ctx.domainGroupOfRow, ctx.grouping.groupCount, ctx.grouping.keys, ctx.presentGroups)
+        } else {
+            table = try input.loadFiltered(columns: needed)
+            let grouping = try Grouping(table, by: keys)
+            (groupOfRow, groupCount, keyColumns, present) = (grouping.groupOfRow, grouping.groupCount, grouping.keys, Array(0..<grouping.groupCount))
+        }
+        let rows = table.rowIndices
+        let listed = present.map { Int32($0) }
+        func pick(_ v: [Double]) -> [Double?] { present.map { v[$0].isNaN ? nil : v[$0] } }
+        func pick(_ v: [Double?]) -> [Double?] { present.map { v[$0].flatMap { $0.isNaN ? nil : $0 } } }
+        var columns = keyColumns.map { $0.gathering(listed) }
+        var decimals: [String: Int] = [:]
+        if count {
+            var c = [Int64](repeating: 0, count: groupCount)
+            for g in groupOfRow { c[Int(g)] += 1 }
+            columns.append(Column("count", integers: present.map { c[$0] }))
+        }
+        var used: [String: Int] = [:]
+        for (_, names) in stats { for name in names { used[name, default: 0] += 1 } }
+        func outName(_ stat: String, _ column: String) throws -> String {
+            guard plainNames else { return "\(stat)_\(column)" }
+            if used[column, default: 0] > 1 {
+                throw ValidationError("--plain-names: column \"\(column)\" has more than one statistic; drop --plain-names or use --rename")
+            }
+            return column
+        }
+        for (stat, names) in stats {
+            for name in names {
+                let column = try table.column(named: name)
+                try column.requireNumeric()
+                let label = try outName(stat, column.name)
+                switch (stat, ctx) {
+                case ("sum", let ctx?), ("mean", let ctx?):
+                    let e = stat == "sum" ? try ctx.design.total(column.name, domain: ctx.domain, groups: ctx.grouping)
+                                          : try ctx.design.mean(column.name, domain: ctx.domain, groups: ctx.grouping)
+                    columns.append(Column(label, doubles: pick(e.map(\.value))))
+                    columns.append(Column(label + "_se", doubles: pick(e.map(\.standardError))))
+                case ("median", let ctx?):
+                    let q = try ctx.design.quantiles(column.name, probabilities: [0.5], rule: .math, domain: ctx.domain, groups: ctx.grouping)
+                    columns.append(Column(label, doubles: pick(q.map { $0[0].value })))
+                case ("sum", nil), ("mean", nil):
+                    let s = GroupSums(column, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
+                    if stat == "mean" {
+                        columns.append(Column(label, doubles: pick(s.mean)))
+                    } else if let ints = s.integerSum {
+                        columns.append(Column(label, integers: present.map { ints[$0] }))
+                    } else {
+                        columns.append(Column(label, doubles: pick(s.sum)))
+                        if let d = s.decimals, d > 0 { decimals[label] = d }
+                    }
+                case ("median", nil):
+                    var v = GroupedValues(column, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
+                    v.sort()
+                    columns.append(Column(label, doubles: pick((0..<groupCount).map { v.quantiles($0, rule: .hf7, probabilities: [0.5])[0] })))
+                default:
+                    let e = GroupExtremes(column, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
+                    let values = pick(stat == "min" ? e.min : e.max)
+                    columns.append(column.type == .integer ? Column(label, integers: values.map { $0.map { Int64($0) } }) : Column(label, doubles: values))
+                }
+            }
+        }
+        for (a, b) in ratios {
+            let ca = try table.column(named: a), cb = try table.column(named: b)
+            try ca.requireNumeric(); try cb.requireNumeric()
+            let label = "ratio_\(ca.name)_\(cb.name)"
+            if let ctx {
+                let e = try ctx.design.ratio(numerator: ca.name, denominator: cb.name, domain: ctx.domain, groups: ctx.grouping)
+                columns.append(Column(label, doubles: pick(e.map(\.value))))
+                columns.append(Column(label + "_se", doubles: pick(e.map(\.standardError))))
+            } else {
+                let r = try GroupRatio.ratios(numerator: ca, denominator: cb, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
+                columns.append(Column(label, doubles: pick(r)))
+            }
+        }
+        var result = try Table(columns: columns)
+        result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
+        try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
+            ("command", "aggregate"),
+            ("weighting", ctx == nil ? "none (unweighted)" : "survey design: \(DesignSupport.describe(spec)); sums are estimated totals, Taylor-linearized SEs (R survey)"),
+            ("median_rule", ctx == nil ? "hf7: Hyndman-Fan type 7 (R median / quantile type 7)" : QuantileRule.math.summary),
+            ("sums", "exact for integers and for decimals with at most 4 digits after the point; otherwise Neumaier-compensated"),
+        ])
+    }
+}
+
+/// Renaming and writing result tables (shared by describe, aggregate, pivot, histogram, tabulate).
+enum ResultNames {
+    /// Parses `--rename OLD=NEW,…`.
+    static func renames(_ text: String?) throws -> [(String, String)] {
+        try commaList(text).map { pair in
+            let p = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard p.count == 2, !p[0].isEmpty, !p[1].isEmpty else {
+                throw ValidationError("--rename takes OLD=NEW pairs, e.g. count=cases (got \(pair))")
+            }
+            return (p[0], p[1])
+        }
+    }
+
+    /// The table with columns renamed; an unknown OLD name is a usage error.
+    static func apply(_ renames: [(String, String)], to table: Table, decimals: inout [String: Int]) throws -> Table {
+        guard !renames.isEmpty else { return table }
+        var cols = table.columns
+        for (old, new) in renames {
+            guard let i = cols.firstIndex(where: { $0.name == old }) else {
+                throw ValidationError("--rename: no output column \"\(old)\"; the columns are: \(cols.map(\.name).joined(separator: ", "))")
+            }
+            if let d = decimals.removeValue(forKey: old) { decimals[new] = d }
+            cols[i].name = new
+        }
+        return try Table(columns: cols)
+    }
+
+    /// Drops output columns by name (`--drop`).
+    static func drop(_ names: [String], from table: Table, decimals: inout [String: Int]) throws -> Table {
+        guard !names.isEmpty else { return table }
+        for n in names where !table.columnNames.contains(n) {
+            throw ValidationError("--drop: no output column \"\(n)\"; the columns are: \(table.columnNames.joined(separator: ", "))")
+        }
+        for n in names { decimals.removeValue(forKey: n) }
+        return try Table(columns: table.columns.filter { !names.contains($0.name) })
+    }
+
+    /// Writes the result; `decimals` names columns printed with exactly that many decimals.
+    static func emit(_ table: Table, output: OutputOptions, decimals: [String: Int], metadata: [(String, String)]) throws {
+        var options = try output.writeOptions(metadata: metadata)
+        for (name, d) in decimals where options.fixedDecimals[name] == nil { options.fixedDecimals[name] = d }
+        try TableWriter.write(table, to: output.output, options: options)
+    }
+}
+
+/// Survey-design estimation (the survey module's `SurveyDesign`) as the commands use it.
+enum DesignSupport {
+    /// The whole file with its design, the `--where` domain and the `--by` groups over every row.
+    struct Context {
+        /// The whole table (no selection: the design always uses every row).
+        let table: Table
+        let design: SurveyDesign
+        /// One flag per row: inside the `--where` domain (nil: every row).
+        let domain: [Bool]?
+        let grouping: Grouping
+        /// The domain's rows, as a view of `table`, and their groups.
+        let domainTable: Table
+        let domainGroupOfRow: [UInt32]
+        /// Groups with at least one domain row (only those are printed), ascending.
+        let presentGroups: [Int]
+        /// The design's weight column, checked, when there is one.
+        let weights: Weights?
+
+        init(input: InputOptions, spec: SurveyDesignSpec, keys: [KeySpec], columns: [String]?) throws {
+            let needed = columns.map { $0 + keys.map(\.column) + [spec.weight, spec.strata].compactMap { $0 } + spec.clusters + spec.fpc.filter { Double($0) == nil } }
+            let t = try input.load(columns: needed)
+            let d = try input.whereExpression.map { try RowFilter($0).mask(in: t) }
+            let g = try Grouping(t, by: keys)
+            let rows: [Int32] = d.map { d in d.indices.filter { d[$0] }.map { Int32($0) } } ?? (0..<t.rowCount).map { Int32($0) }
+            let groupOfRow = d == nil ? g.groupOfRow : rows.map { g.groupOfRow[Int($0)] }
+            var present = [Bool](repeating: false, count: g.groupCount)
+            for k in groupOfRow { present[Int(k)] = true }
+            table = t
+            design = try SurveyDesign(table: t, spec: spec)
+            domain = d
+            grouping = g
+            domainTable = d == nil ? t : t.selecting(rows: rows)
+            domainGroupOfRow = groupOfRow
+            presentGroups = present.indices.filter { present[$0] }
+            weights = try spec.weight.map { try Weights(t, column: $0) }
+        }
+    }
+
+    /// "weight W, strata S, clusters C1,C2, fpc F" for metadata.
+    static func describe(_ spec: SurveyDesignSpec) -> String {
+        var parts: [String] = []
+        if let w = spec.weight { parts.append("weight \(w)") }
+        if let s = spec.strata { parts.append("strata \(s)") }
+        if !spec.clusters.isEmpty { parts.append("clusters \(spec.clusters.joined(separator: ","))") }
+        if !spec.fpc.isEmpty { parts.append("fpc \(spec.fpc.joined(separator: ","))") }
+        parts.append("lonely PSU \(spec.lonelyPSU.rawValue)")
+        return parts.joined(separator: ", ")
     }
 }

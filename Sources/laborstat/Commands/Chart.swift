@@ -3,13 +3,136 @@ import LaborStat
 
 extension LaborStatCommand {}
 
+/// `laborstat chart KIND FILE --x C --y C …`: an SVG chart from a table.
 struct Chart: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
-        abstract: "Draw an SVG chart from a table."
+        abstract: "Draw an SVG chart from a table.",
+        discussion: """
+        KIND is one of: line, bar, hbar, stacked-bar, histogram, box, scatter, lorenz, tilemap.
+          line         trends: numbers or dates in --x (whole years get year ticks), values in --y,
+                       one line per --color value
+          bar, hbar    categories in --x, values in --y; --low/--high draw error bars (e.g. ci_low,
+                       ci_high from compare); hbar is ranked, the largest on top; bar takes --color
+                       for side-by-side groups
+          stacked-bar  categories in --x, values in --y, stacked by --color
+          histogram    the variable in --x; Sturges bins with R's pretty() breaks, [low, high)
+          box          groups in --x, values in --y; Tukey boxes: quartiles by Hyndman–Fan type 7
+                       (R's quantile() default), whiskers to 1.5 IQR, outliers as circles
+          scatter      --x and --y numbers, groups by --color; --fit adds the least-squares line
+          lorenz       the variable in --x (values ≥ 0); the Gini coefficient goes in the subtitle
+          tilemap      provinces in --x (any spelling compare accepts), values in --y; a tile grid
+                       of China's provincial-level divisions, missing ones grey
+        --facet draws small multiples, one panel per value, sharing scales.
+
+        Rows must be one per place in the chart (one per year and series in a line chart): two rows
+        for the same place are an error; aggregate first (laborstat aggregate) or pick rows with
+        --where. Charts are deterministic SVG (same input, same bytes) with a CJK font stack
+        (Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei), the Okabe–Ito
+        colour-blind-safe palette, U+2212 minus signs, and all data text escaped.
+
+        Examples:
+          laborstat chart line Datasets/national_migrant_workers.csv --x 年份 --y 农民工总量（万人） \\
+              --title 农民工总量 --source 来源：国家统计局 -o total.svg
+          laborstat chart stacked-bar Datasets/migrant_workers_by_region.csv --x year \\
+              --y migrant_workers_wan --color region --where "basis = '输入地'" -o regions.svg
+          laborstat chart tilemap compare.csv --x region --y value --units wan -o map.svg
+        """
     )
 
+    @Argument(help: "line, bar, hbar, stacked-bar, histogram, box, scatter, lorenz or tilemap.")
+    var kind: String
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The x column (a date column may take a period: COL:year, COL:quarter, COL:month).")
+    var x: String
+
+    @Option(help: "The y column (values).")
+    var y: String?
+
+    @Option(help: "Series, groups or stack parts by this column.")
+    var color: String?
+
+    @Option(help: "Small multiples: one panel per value of this column.")
+    var facet: String?
+
+    @Option(help: "Error bars from this column (bar, hbar) …")
+    var low: String?
+
+    @Option(help: "… to this column.")
+    var high: String?
+
+    @Option(help: "Chart title (top left, bold).")
+    var title: String?
+
+    @Option(help: "Subtitle under the title.")
+    var subtitle: String?
+
+    @Option(help: "Source note, bottom left in grey (e.g. 来源：国家统计局).")
+    var source: String?
+
+    @Option(help: "x-axis title (default: the column's name where it helps).")
+    var xLabel: String?
+
+    @Option(help: "y-axis title (default: the column's name).")
+    var yLabel: String?
+
+    @Option(help: "Width in px.")
+    var width: Double = 720
+
+    @Option(help: "Height in px.")
+    var height: Double = 440
+
+    @Flag(help: "Log₁₀ value axis (line, scatter, box; values must be > 0).")
+    var logY = false
+
+    @Option(help: "plain|wan. wan: 万/亿 units on the value axis and labels (28400 → 2.84万).")
+    var units: String = "plain"
+
+    @Flag(help: "scatter: add the least-squares line y = a + bx with its R².")
+    var fit = false
+
+    @Option(name: [.short, .long], help: "The SVG file to write (written to a temporary name, renamed when complete); - for standard output.")
+    var output: String
+
+    func validate() throws {
+        guard ChartKind(rawValue: kind) != nil else {
+            throw ValidationError("unknown chart kind \"\(kind)\"; use one of \(ChartKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard NumberUnits(rawValue: units) != nil else { throw ValidationError("--units must be plain or wan (got \(units))") }
+        guard width >= 160, height >= 120, width <= 20_000, height <= 20_000 else {
+            throw ValidationError("--width must be 160–20000 and --height 120–20000 px")
+        }
+        if fit && kind != "scatter" { throw ValidationError("--fit is for scatter charts") }
+    }
+
     func run() throws {
-        throw ValidationError("chart is not implemented yet")
+        let kind = ChartKind(rawValue: kind)!
+        let names = [x, y, color, facet, low, high].compactMap { $0 }
+        let table = try input.loadFiltered(columns: names.map { KeySpec($0).column })
+        func column(_ name: String?) throws -> ChartColumn? {
+            guard let name else { return nil }
+            return try ChartColumns.column(table, KeySpec(name))
+        }
+        let data = ChartData(x: try column(x)!, y: try column(y), color: try column(color), facet: try column(facet),
+                             low: try column(low), high: try column(high))
+        var spec = ChartSpec(title: title, subtitle: subtitle, source: source, width: width, height: height)
+        spec.xLabel = xLabel
+        spec.yLabel = yLabel
+        spec.logY = logY
+        spec.units = NumberUnits(rawValue: units)!
+        let chart: LaborStatCharts.Chart
+        if kind == .tilemap {
+            guard color == nil, facet == nil, low == nil, high == nil else {
+                throw ValidationError("tilemap takes --x (provinces) and --y (values) only")
+            }
+            guard let yc = data.y else { throw ValidationError("tilemap needs --y") }
+            let tiles = try ChartColumns.provinceTiles(x: data.x, y: yc, file: input.file)
+            chart = try LaborStatCharts.Chart.tilemap(tiles: tiles, spec: spec)
+        } else {
+            chart = try LaborStatCharts.Chart.make(kind, data: data, spec: spec, fit: fit)
+        }
+        try writeSVG(chart.render(), to: output)
     }
 }

@@ -3,13 +3,202 @@ import LaborStat
 
 extension LaborStatCommand {}
 
+/// `laborstat compare`: regions side by side.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Regions side by side: value, share, rank, ratio to a baseline, per-capita rates."
+        abstract: "Regions side by side: value, share, rank, ratio to a baseline, per-capita rates.",
+        discussion: """
+        Output: region, region_code, value, share, rank, baseline_value,
+        ratio_to_baseline, diff_from_baseline, and value_se, ci_low, ci_high when a
+        standard error exists. One row per region, provinces in GB/T 2260 code
+        order, NBS and geographic regions in their customary order (东部 中部 西部 东北 港澳台;
+        华北 东北 华东 华中 华南 西南 西北), hierarchy roots and kept unmatched spellings by name.
+        region is the short name (陕西), as statistical yearbooks print it.
+
+        Regions are recognised in any spelling (see `laborstat regions --help`): 陕西,
+        陕西省, 陕, Shaanxi, SHAANXI PROVINCE, 610000, 610102 … A spelling that matches
+        no region, or more than one, is an error listing each with its data rows
+        (1-based, the header not counted), exit 65; --keep-unmatched keeps each as a
+        group of its own instead. Rows whose region cell is empty are left out, with
+        a warning.
+
+        Values (rows with a missing value are left out of that value):
+          sum     Σ value                    count   rows
+          mean    Σ value / n                median  middle value (R median)
+          rate A/B   ΣA / ΣB over rows where both are present (× --per N when given)
+
+        --denominator FILE --per N: value = Σ value (or count) / denominator × N.
+        The file's first column is the region (any spelling, at or below --level: a
+        province table serves region4, summed), its second column the number.
+        Regions in the file but not in the data appear with value 0; regions without
+        a denominator get an empty value and a warning.
+
+        share: the region's part of the summed quantity (Σ value, count, or ΣA of a
+        rate); empty for mean and median. rank: 1 = largest, ties share the smallest
+        rank. Baseline national: the value over all rows (the total; the overall
+        mean or median; ΣA/ΣB; Σ values / Σ denominators × N); --baseline NAME: that
+        region's value. ratio = value / baseline, diff = value − baseline.
+
+        Standard errors: for rate A/B of two count columns (integers without a money
+        unit: people, cases) with 0 ≤ A ≤ B in every region, binomial
+        sqrt(p(1−p)/ΣB); other count rates Poisson sqrt(ΣA)/ΣB; for a count per
+        denominator, Poisson sqrt(n)/D (all × N). Intervals are normal (Wald): value
+        ± z·SE at --confidence. Rates of amounts (元/元), sums, means and medians of a
+        register get none. The method is named in --format json output.
+
+        --test prints, instead of the comparison, the table region, region_code,
+        statistic, df, p_value, p_holm, method: first "(all regions)", Pearson's
+        chi-square test of equal rates (binomial: the k×2 table of events and
+        non-events, as R prop.test(correct = FALSE); Poisson: counts against
+        exposures, as R chisq.test(A, p = D/sum(D))), df = k − 1; then one row per
+        region, its z-test against the baseline (against national: the region
+        against all other regions combined), with Holm-adjusted p-values (R
+        p.adjust(method = "holm")).
+
+        --hierarchy FILE: a CSV of child,parent pairs (columns named child and
+        parent, else the first two columns) for cities and counties: 西安市,陕西省 /
+        雁塔区,西安市 / 610113,西安市. A child listed with two different parents, or a cycle,
+        is an error. At --level province, region4 or region7 a row's region is
+        walked up the hierarchy to its province; at --level custom the group is the
+        top-most ancestor in the file.
+
+        Not yet: survey designs (--weight …); --level here is the roll-up level, the
+        confidence level is --confidence.
+
+        Examples:
+          laborstat compare arrears.csv --region province --agg count --denominator migrants.csv --per 10000 --test
+          laborstat compare arrears.csv --region province --value amount_owed --baseline 广东
+          laborstat compare arrears.csv --region province --agg "rate migrant_workers/workers" --level region4
+          laborstat compare arrears.csv --region city --hierarchy cities.csv --level custom --agg count
+        """
     )
 
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The column naming each row's region (any spelling; province, city or county codes).")
+    var region: String
+
+    @Option(help: "Roll-up level: province|region4|region7|custom (custom: the roots of --hierarchy).")
+    var level: String = "province"
+
+    @Option(help: "CSV of child,parent pairs for cities and counties (or custom groupings).")
+    var hierarchy: String?
+
+    @Option(help: "The column summarised by sum, mean or median.")
+    var value: String?
+
+    @Option(help: "sum|mean|median|count|rate A/B (default: sum with --value, else count).")
+    var agg: String?
+
+    @Option(help: "File of per-region denominators: first column region, second column the number.")
+    var denominator: String?
+
+    @Option(help: "Scale per-capita values and rates: value / denominator × N (e.g. 10000).")
+    var per: Double?
+
+    @Option(help: "national (the value over all rows) or a region's name.")
+    var baseline: String = "national"
+
+    @Flag(help: "Print the chi-square test of equal rates and each region's Holm-adjusted z-test against the baseline instead.")
+    var test = false
+
+    @Flag(help: "Keep spellings that match no region as groups of their own (default: an error listing them).")
+    var keepUnmatched = false
+
+    @Option(help: "Confidence level of the intervals.")
+    var confidence: Double = 0.95
+
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var svg: SVGOutputOptions
+
+    @Option(help: ArgumentHelp("Also draw a tile map of China's provinces into this SVG file (at region4/region7 each province shows its region's value).", valueName: "file"))
+    var map: String?
+
     func run() throws {
-        throw ValidationError("compare is not implemented yet")
+        guard let lvl = RegionLevel(rawValue: level.lowercased()) else {
+            throw ValidationError("--level must be province, region4, region7 or custom (got \(level))")
+        }
+        guard confidence > 0 && confidence < 1 else { throw ValidationError("--confidence must be between 0 and 1, e.g. 0.95") }
+        let aggregate = try CompareAggregate(parsing: agg ?? (value == nil ? "count" : "sum"))
+        var spec = CompareSpec(regionColumn: region)
+        spec.valueColumn = value
+        spec.aggregate = aggregate
+        spec.level = lvl
+        spec.baseline = baseline
+        spec.per = per
+        spec.confidenceLevel = confidence
+        spec.keepUnmatched = keepUnmatched
+        spec.file = input.file == "-" ? "<stdin>" : input.file
+        if let h = hierarchy { spec.hierarchy = try Compare.loadHierarchy(h) }
+        if let d = denominator {
+            spec.denominator = try DenominatorTable(table: TableReader.read(path: d), file: d)
+        }
+
+        var columns = [region]
+        if let value { columns.append(value) }
+        if case .rate(let a, let b) = aggregate { columns += [a, b] }
+        let table = try input.loadFiltered(columns: columns)
+
+        let result = try RegionComparison(table: table, spec: spec)
+        for w in result.warnings { Diagnostics.warn(w) }
+        if test {
+            var meta = result.metadata
+            meta.append(("test", "Pearson chi-square of equal rates; z-tests vs baseline, Holm-adjusted"))
+            try output.emit(RegionComparison.testTable(result.tests()), metadata: meta)
+        } else {
+            try output.emit(result.table(), metadata: result.metadata)
+        }
+        try svg.write(try Compare.barChart(result))
+        if let map { try writeSVG(try Compare.tileMap(result).render(), to: map) }
+    }
+
+    /// Ranked horizontal bars with their intervals; the national baseline is a bar of its own
+    /// (全国), a named baseline is named in the subtitle.
+    static func barChart(_ r: RegionComparison) throws -> LaborStatCharts.Chart {
+        let d = r.chartData
+        var labels = d.labels, values = d.values, low = d.low, high = d.high
+        if d.baselineName == "national", let b = d.baseline {
+            labels.append("全国 (national)")
+            values.append(b)
+            low?.append(nil)
+            high?.append(nil)
+        }
+        var spec = ChartSpec(title: "\(r.spec.aggregate.name) by \(r.spec.level.rawValue)",
+                             subtitle: subtitle(r), height: max(440, 90 + 22 * Double(labels.count)))
+        spec.xLabel = r.spec.valueColumn ?? r.spec.aggregate.name
+        return try .hbar(categories: labels, values: values, errorLow: low, errorHigh: high, spec: spec)
+    }
+
+    static func tileMap(_ r: RegionComparison) throws -> LaborStatCharts.Chart {
+        let tiles = r.chartData.tiles.map { Tile(label: $0.label, row: $0.row, col: $0.col, value: $0.value) }
+        return try .tilemap(tiles: tiles, spec: ChartSpec(title: "\(r.spec.aggregate.name) by \(r.spec.level.rawValue)", subtitle: subtitle(r)))
+    }
+
+    static func subtitle(_ r: RegionComparison) -> String {
+        var parts: [String] = []
+        if let p = r.spec.per { parts.append("per \(NumberText.shortest(p))") }
+        if let b = r.baselineValue { parts.append("baseline \(r.baselineName == "national" ? "全国" : r.baselineName) = \(NumberText.significant(b, digits: 4))") }
+        if let e = r.errorMethod { parts.append("\(NumberText.shortest(r.spec.confidenceLevel * 100))% CI, \(e == .binomial ? "binomial" : "Poisson")") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// Reads a child,parent file: columns named `child` and `parent`, else the first two.
+    static func loadHierarchy(_ path: String) throws -> RegionHierarchy {
+        let t = try TableReader.read(path: path)
+        guard t.columns.count >= 2 else {
+            throw RegionError.badFile(file: path, message: "a hierarchy file needs two columns: child, parent")
+        }
+        let c = (try? t.column(named: "child")) ?? t.columns[0]
+        let p = (try? t.column(named: "parent")) ?? t.columns[1]
+        var pairs: [(child: String, parent: String, row: Int)] = []
+        for r in t.rowIndices {
+            guard let child = c.string(at: r), let parent = p.string(at: r) else {
+                throw RegionError.badFile(file: path, message: "data row \(r + 1): a child or parent is empty")
+            }
+            pairs.append((child, parent, r + 1))
+        }
+        return try RegionHierarchy(pairs: pairs, file: path)
     }
 }

@@ -6,10 +6,166 @@ extension LaborStatCommand {}
 struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "describe",
-        abstract: "Distributions: n, mean, sd, quantiles, Gini … per column and group, weighted or design-based."
+        abstract: "Distributions: n, mean, sd, quantiles, Gini … per column and group, weighted or design-based.",
+        discussion: """
+        Output: the --by keys, `column`, then one column per statistic, one row per group and column.
+        Default statistics: n,missing,mean,sd,min,p25,p50,p75,max; under a survey design \
+        n,missing,mean,mean_se,mean_ci_low,mean_ci_high,total,total_se,sd,min,p25,p50,p75,max.
+
+        --stats names any of: n, missing, sum_weight, mean, total, sd, var, cv, min, max, pX (any \
+        quantile: p2.5, p50, p99; median = p50), gini, skewness, kurtosis; with a design also \
+        mean_se, mean_ci_low, mean_ci_high, total_se, deff, pX_se, pX_ci_low, pX_ci_high.
+
+        Definitions: sd and var with divisor n − 1 (R sd/var; weighted: survey svyvar's n/(n−1) \
+        factor); cv = sd / mean; skewness and kurtosis are the sample-adjusted G1 and excess G2 of \
+        SAS, Excel and scipy (bias=False) (weighted: the moment ratios g1, g2); gini is the \
+        population Gini coefficient of values ≥ 0 (R ineq::Gini), weighted by the Lorenz curve.
+        Mean and variance are computed in two compensated passes, on exact scaled integers when the \
+        values have at most 4 decimals: NIST's NumAcc1-4 come out to 15 digits.
+
+        Quantile rules: without weights Hyndman-Fan type 7 (R and numpy's default), or \
+        --quantile-type 1..9 as R quantile(type=). With --weight the default is qrule "math", the \
+        inverse of the weighted distribution function: the smallest x with F(x) ≥ p, as R survey's \
+        svyquantile(qrule="math"); --quantile-rule also takes school, shahvaish, hf1…hf9 (survey's \
+        rules). The rule used is named in --format json output.
+
+        --weight alone with statistics that need no standard error (n, sum_weight, mean, total, \
+        sd, pX, …) gives the design's point estimates without computing any standard error.
+
+        Examples:
+          laborstat describe survey.csv --columns monthly_income --by region
+          laborstat describe survey.csv --columns monthly_income --by region,year --weight weight --stats n,mean,p10,p50,p90
+          laborstat describe arrears.csv --columns amount_owed --stats n,mean,p50,p99,gini,skewness
+          laborstat describe survey.csv --columns age,hours_per_week,monthly_income --correlations
+        """
     )
 
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Columns to describe, comma-separated (default: every numeric column that is not a key or design column).")
+    var columns: String?
+
+    @Option(help: "Group keys, comma-separated; a date column gives period keys COL:year, COL:quarter, COL:month.")
+    var by: String?
+
+    @Option(help: "Statistics, comma-separated (see above).")
+    var stats: String?
+
+    @Option(help: "Hyndman-Fan quantile type 1..9 as R quantile(type=) (default 7; with weights: survey's hfN rule).")
+    var quantileType: Int?
+
+    @Option(help: "Weighted quantile rule: math (default with weights: smallest x with F(x) ≥ p), school, shahvaish, hf1..hf9 — R survey's qrule.")
+    var quantileRule: String?
+
+    @Flag(help: "Print the correlation matrix (Pearson, complete cases; weighted with --weight) instead: [by], column, one column per variable.")
+    var correlations = false
+
+    @Option(help: "Rename output columns: OLD=NEW,… (e.g. mean=mean_income).")
+    var rename: String?
+
+    @Option(help: "Leave out output columns, comma-separated (e.g. column, when one column is described).")
+    var drop: String?
+
+    @OptionGroup var design: DesignOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let t = quantileType, !(1...9).contains(t) { throw ValidationError("--quantile-type must be 1..9 (got \(t))") }
+        if let r = quantileRule, QuantileRule(rawValue: r.lowercased()) == nil {
+            throw ValidationError("--quantile-rule must be one of \(QuantileRule.allCases.map(\.rawValue).joined(separator: ", ")) (got \(r))")
+        }
+        if quantileType != nil && quantileRule != nil { throw ValidationError("give --quantile-type or --quantile-rule, not both") }
+        _ = try ResultNames.renames(rename)
+    }
+
     func run() throws {
-        throw ValidationError("describe is not implemented yet")
+        let spec = try design.spec
+        let keys = commaList(by).map(KeySpec.init)
+        let statistics = try stats.map { try DescribeStatistic.list($0) }
+            ?? (spec.isDesignBased ? DescribeStatistic.designDefaults : DescribeStatistic.defaults)
+        guard !statistics.isEmpty else { throw ValidationError("--stats is empty") }
+        // The design is built only for standard errors, or when the weights come from --fpc alone;
+        // otherwise weighted point estimates need no design (P2 pays for no standard error).
+        let designBased = spec.isDesignBased && (statistics.contains(where: \.needsDesign) || spec.weight == nil)
+        let weighted = spec.weight != nil
+        let rule: QuantileRule = quantileRule.flatMap { QuantileRule(rawValue: $0.lowercased()) }
+            ?? quantileType.flatMap { QuantileRule(type: $0) } ?? (weighted ? .math : .hf7)
+        let asked = commaList(columns)
+        let needed: [String]? = asked.isEmpty ? nil : asked + keys.map(\.column) + design.columns
+        let table = try input.loadFiltered(columns: needed)
+        let keyColumns = Set(keys.map { Table.normalizedName($0.column) } + design.columns.map(Table.normalizedName))
+        let described = asked.isEmpty
+            ? table.columns.filter { [.integer, .decimal].contains($0.type) && !keyColumns.contains(Table.normalizedName($0.name)) }.map(\.name)
+            : asked
+        guard !described.isEmpty else { throw ValidationError("no numeric column to describe; name them with --columns") }
+        var decimals: [String: Int] = [:]
+        var result: Table
+        if designBased && !correlations {
+            result = try designTable(spec: spec, keys: keys, columns: described, statistics: statistics, rule: rule, needed: needed)
+        } else {
+            let grouping = try Grouping(table, by: keys)
+            let weights = try spec.weight.map { try Weights(table, column: $0) }
+            result = correlations
+                ? try Correlation.table(table, columns: described, grouping: grouping, weights: weights)
+                : try DescriptiveSummary.table(table, columns: described, grouping: grouping, statistics: statistics, rule: rule, weights: weights)
+        }
+        result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
+        result = try ResultNames.drop(commaList(drop), from: result, decimals: &decimals)
+        try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
+            ("command", correlations ? "describe --correlations" : "describe"),
+            ("weighting", designBased ? "survey design: \(DesignSupport.describe(spec)); Taylor-linearized standard errors (R survey)"
+                : spec.weight.map { "weighted by \($0) (point estimates; no standard errors computed)" } ?? "none (unweighted)"),
+            ("quantile_rule", rule.summary),
+            ("variance", "divisor n − 1 (weighted: svyvar's n/(n − 1) · Σw(x − mean)² / Σw)"),
+            ("skewness_kurtosis", weighted ? "moment ratios g1, g2 (weighted)" : "sample-adjusted G1, excess G2 (SAS/Excel/scipy bias=False)"),
+        ] + (designBased ? [("ci_method", "\(spec.df == .design ? "t on PSUs − strata df" : "normal") at level \(spec.level); quantiles: Woodruff")] : []))
+    }
+
+    /// Design-based statistics: the design (over the whole file) gives mean, total, quantiles and
+    /// their SEs, intervals and deff for the domain (--where) in each group; the other statistics
+    /// are the weighted point estimates of the domain's rows.
+    func designTable(spec: SurveyDesignSpec, keys: [KeySpec], columns: [String], statistics: [DescribeStatistic],
+                     rule: QuantileRule, needed: [String]?) throws -> Table {
+        let ctx = try DesignSupport.Context(input: input, spec: spec, keys: keys, columns: needed)
+        var overrides: DescriptiveSummary.Overrides = [:]
+        let probabilities = statistics.compactMap { s -> Double? in
+            switch s {
+            case .quantile(let p, _), .quantileSE(let p, _), .quantileCILow(let p, _), .quantileCIHigh(let p, _): p
+            default: nil
+            }
+        }
+        let ps = Array(Set(probabilities)).sorted()
+        for name in columns {
+            let column = try ctx.table.column(named: name)
+            try column.requireNumeric()
+            var o: [DescribeStatistic: [Double?]] = [:]
+            let wantsMean = statistics.contains { [.mean, .meanSE, .meanCILow, .meanCIHigh, .deff].contains($0) }
+            if wantsMean {
+                let m = try ctx.design.mean(column.name, domain: ctx.domain, groups: ctx.grouping)
+                o[.mean] = m.map(\.value); o[.meanSE] = m.map(\.standardError)
+                o[.meanCILow] = m.map(\.ciLow); o[.meanCIHigh] = m.map(\.ciHigh); o[.deff] = m.map(\.designEffect)
+            }
+            if statistics.contains(where: { [.total, .totalSE].contains($0) }) {
+                let t = try ctx.design.total(column.name, domain: ctx.domain, groups: ctx.grouping)
+                o[.total] = t.map(\.value); o[.totalSE] = t.map(\.standardError)
+            }
+            if !ps.isEmpty {
+                let q = try ctx.design.quantiles(column.name, probabilities: ps, rule: rule, domain: ctx.domain, groups: ctx.grouping)
+                for s in statistics {
+                    switch s {
+                    case .quantile(let p, _): o[s] = q.map { $0[ps.firstIndex(of: p)!].value }
+                    case .quantileSE(let p, _): o[s] = q.map { $0[ps.firstIndex(of: p)!].standardError }
+                    case .quantileCILow(let p, _): o[s] = q.map { $0[ps.firstIndex(of: p)!].ciLow }
+                    case .quantileCIHigh(let p, _): o[s] = q.map { $0[ps.firstIndex(of: p)!].ciHigh }
+                    default: break
+                    }
+                }
+            }
+            overrides[column.name] = o
+        }
+        return try DescriptiveSummary.table(ctx.domainTable, columns: columns.map { try ctx.table.column(named: $0).name },
+                                            groupOfRow: ctx.domainGroupOfRow, groupCount: ctx.grouping.groupCount,
+                                            keys: ctx.grouping.keys, only: ctx.presentGroups, statistics: statistics, rule: rule,
+                                            weights: ctx.weights, overrides: overrides)
     }
 }

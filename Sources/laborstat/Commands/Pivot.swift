@@ -6,10 +6,104 @@ extension LaborStatCommand {}
 struct Pivot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pivot",
-        abstract: "A wide table: one row per level of --rows, one column per level of --cols."
+        abstract: "A wide table: one row per level of --rows, one column per level of --cols.",
+        discussion: """
+        Output: K (the --rows key), one column per level of --cols (named by the level, in sorted \
+        order), then `total` (the statistic over the whole row). --total also adds a last row \
+        `total` (the statistic over each column and over everything). A cell with no rows is \
+        empty (count: 0).
+
+        --agg: sum (exact for integers and decimals with ≤ 4 digits, as aggregate), mean, count \
+        (rows; no --value needed), median (Hyndman-Fan type 7), min, max.
+
+        Examples:
+          laborstat pivot arrears.csv --rows province --cols opened:year --value amount_owed --agg sum
+          laborstat pivot arrears.csv --rows industry --cols status --agg count --total
+        """
     )
 
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Row key (one column or period key).")
+    var rows: String
+
+    @Option(help: "Column key: each of its levels becomes an output column.")
+    var cols: String
+
+    @Option(help: "Value column (not needed for --agg count).")
+    var value: String?
+
+    @Option(help: "sum|mean|count|median|min|max")
+    var agg: String = "sum"
+
+    @Flag(help: "Add a total row (the total column is always there).")
+    var total = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard ["sum", "mean", "count", "median", "min", "max"].contains(agg) else {
+            throw ValidationError("--agg must be sum, mean, count, median, min or max (got \(agg))")
+        }
+        if agg != "count" && value == nil { throw ValidationError("--agg \(agg) needs --value COLUMN") }
+    }
+
     func run() throws {
-        throw ValidationError("pivot is not implemented yet")
+        let rk = KeySpec(rows), ck = KeySpec(cols)
+        let table = try input.loadFiltered(columns: [rk.column, ck.column] + (value.map { [$0] } ?? []))
+        let rg = try Grouping(table, by: [rk]), cg = try Grouping(table, by: [ck])
+        let R = rg.groupCount, C = cg.groupCount
+        // Cells r·C + c, then row totals R·C + r, column totals R·C + R + c, the grand total last.
+        let n = table.rowCount
+        let cellGroups = (0..<n).map { UInt32(Int(rg.groupOfRow[$0]) * C + Int(cg.groupOfRow[$0])) }
+        let column = try value.map { try table.column(named: $0) }
+        try column?.requireNumeric()
+        var sumDecimals: Int?
+        func compute(_ groups: [UInt32], _ count: Int) -> [Double?] {
+            if agg == "count" {
+                var c = [Int](repeating: 0, count: count)
+                for g in groups { c[Int(g)] += 1 }
+                return c.map { Double($0) }
+            }
+            let col = column!
+            switch agg {
+            case "sum", "mean":
+                let s = GroupSums(col, rows: table.rowIndices, groupOfRow: groups, groupCount: count)
+                sumDecimals = s.decimals
+                return (0..<count).map { s.count[$0] == 0 ? nil : (agg == "sum" ? s.sum[$0] : s.mean[$0]) }
+            case "median":
+                var v = GroupedValues(col, rows: table.rowIndices, groupOfRow: groups, groupCount: count)
+                v.sort()
+                return (0..<count).map { k in let q = v.quantiles(k, rule: .hf7, probabilities: [0.5])[0]; return q.isNaN ? nil : q }
+            default:
+                let e = GroupExtremes(col, rows: table.rowIndices, groupOfRow: groups, groupCount: count)
+                return (agg == "min" ? e.min : e.max).map { $0.isNaN ? nil : $0 }
+            }
+        }
+        let cells = compute(cellGroups, R * C)
+        let rowTotals = compute(rg.groupOfRow, R)
+        let colTotals = total ? compute(cg.groupOfRow, C) : []
+        let grand = total ? compute([UInt32](repeating: 0, count: n), 1)[0] : nil
+        let integerCells = agg == "count" || (column?.type == .integer && ["sum", "min", "max"].contains(agg))
+        func make(_ name: String, _ v: [Double?]) -> Column {
+            integerCells ? Column(name, integers: v.map { $0.map { Int64($0) } }) : Column(name, doubles: v)
+        }
+        var out: [Column] = []
+        if total {
+            out.append(Column(rg.keys[0].name, strings: (0..<R).map { rg.keys[0].string(at: $0) } + ["total"]))
+        } else {
+            out.append(rg.keys[0])
+        }
+        var decimals: [String: Int] = [:]
+        for c in 0..<C {
+            let label = cg.keys[0].string(at: c) ?? "(missing)"
+            out.append(make(label, (0..<R).map { cells[$0 * C + c] } + (total ? [colTotals[c]] : [])))
+        }
+        out.append(make("total", rowTotals + (total ? [grand] : [])))
+        // Money sums print with the input's decimals (12381.50), as aggregate's.
+        if agg == "sum", !integerCells, let d = sumDecimals, d > 0 { for c in out.dropFirst() { decimals[c.name] = d } }
+        try ResultNames.emit(try Table(columns: out), output: output, decimals: decimals, metadata: [
+            ("command", "pivot"), ("agg", agg), ("median_rule", "hf7: Hyndman-Fan type 7 (R median)"),
+        ])
     }
 }

@@ -1,0 +1,316 @@
+import Dispatch
+import Foundation
+import LaborStatTable
+
+/// Loads delimited text (decoded to UTF-8) into a typed `Table`, using both cores.
+///
+/// 1. The header row gives the column names (trimmed; empty → `#N`; repeated → `name_2`).
+/// 2. The data is cut into chunks of about 4 MiB at record boundaries (a newline, or — when the
+///    file has quotes — a newline outside quotes, found by one quote-aware scan).
+/// 3. Chunks are processed in parallel (`DispatchQueue.concurrentPerform`): each is validated as
+///    UTF-8 when needed, split into field spans for the requested columns only, and every column is
+///    built into a typed part; the chunk's mapped pages are then released.
+/// 4. Each column's parts are joined (`ColumnAssembler`), the type decided from all cells; parts
+///    built in another type are rebuilt from their chunk.
+/// 5. Problem cells and syntax errors get their `FILE:LINE:COLUMN` only then.
+enum CSVLoader {
+    static let chunkBytes = 4 << 20
+
+    struct Chunk { var lo: Int; var hi: Int }
+
+    static func load(_ input: DecodedInput, path: String, options: ReadOptions) throws(IngestError) -> Table {
+        let p = input.buffer.base
+        let lo = input.start, hi = input.buffer.count
+        let locator = LineLocator(p + lo, hi - lo)
+        func locate(_ offset: Int) -> SourceLocation {
+            var l = locator.location(ofByte: offset - lo, file: path)
+            l.byteOffset = offset - lo
+            return l
+        }
+        let delimiter = options.delimiter ?? DelimiterSniffer.sniff(p, lo: lo, hi: hi)
+        let source = TableSource(path: path, format: formatName(path), encoding: input.encoding,
+                                 delimiter: delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter)), hadBOM: input.hadBOM)
+        // Header.
+        let head = CSVTokenizer.records(p, lo: lo, hi: hi, delimiter: delimiter, limit: 1)
+        if let e = head.error { throw syntaxError(e, columns: 0, locate: locate) }
+        guard let first = head.records.first else {
+            return (try? Table(columns: [], source: source)) ?? { fatalError("empty table") }()
+        }
+        if input.needsValidation {
+            let (bad, _) = UTF8Check.firstInvalid(p, lo, head.end)
+            if let bad { throw TextDecoding.damagedUTF8At(p + lo, hi - lo, offset: bad - lo, path: path) }
+        }
+        let columnCount = first.count
+        let scratch = ScratchBuffer()
+        var names: [String]
+        if options.header {
+            names = first.map { s in
+                var q = p + lo + s.start
+                var n = s.length
+                if s.isComplex { n = scratch.unquote(q, n); q = UnsafePointer(scratch.p) }
+                let (t, len) = CellClassifier.trim(q, n)
+                return String(decoding: UnsafeBufferPointer(start: q + t, count: len), as: UTF8.self)
+            }
+            names = uniqueNames(names)
+        } else {
+            names = (1...columnCount).map { "#\($0)" }
+        }
+        let dataStart = options.header ? head.end : lo
+
+        // Which columns to read.
+        var wanted = Array(0..<columnCount)
+        if let requested = options.columns {
+            var set = Set<Int>()
+            for name in requested { set.insert(try resolve(name, in: names)) }
+            wanted = set.sorted()
+        }
+        var forced: [Int: ColumnType] = [:]
+        for (key, t) in options.columnTypes { forced[try resolve(key, in: names)] = t }
+        var slotOfColumn = [Int](repeating: -1, count: columnCount)
+        for (s, c) in wanted.enumerated() { slotOfColumn[c] = s }
+
+        // Chunks.
+        let chunks = splitChunks(p, lo: dataStart, hi: hi, delimiter: delimiter)
+        let classifier = CellClassifier(options: options)
+        let builders = wanted.map { ColumnBuilder(classifier: classifier, name: names[$0], forced: forced[$0]) }
+        let avgRecord = max(16, (head.end - lo))
+        let progress = ProgressReporter(total: hi - lo, callback: options.progress)
+
+        struct ChunkResult { var parts: [ColumnPart] = []; var rows = 0; var error: CSVSyntaxError?; var invalidUTF8: Int? }
+        let results = ParallelResults<ChunkResult>(count: chunks.count)
+        let needsValidation = input.needsValidation
+        let buffer = input.buffer
+        let slotCount = wanted.count
+        let slots = slotOfColumn
+        nonisolated(unsafe) let bytes = p
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
+            let c = chunks[k]
+            var r = ChunkResult()
+            // UTF-8 is validated by the split itself (bytes ≥ 0x80 are checked as they are skipped).
+            let tokens = CSVTokenizer.tokenize(bytes, lo: c.lo, hi: c.hi, delimiter: delimiter, columnCount: columnCount,
+                                               slotOfColumn: slots, slotCount: slotCount,
+                                               expectedRows: (c.hi - c.lo) / avgRecord + 16, validate: needsValidation)
+            r.rows = tokens.rows
+            r.error = tokens.error
+            if case .invalidUTF8(let bad)? = tokens.error { r.invalidUTF8 = bad; r.error = nil }
+            if tokens.error == nil {
+                r.parts = (0..<slotCount).map { s in
+                    builders[s].build(CellSource(base: bytes + c.lo, baseOffset: c.lo, spans: tokens.spans, stride: slotCount, slot: s))
+                }
+            }
+            buffer.release(c.lo..<c.hi)
+            results[k] = r
+            progress.add(c.hi - c.lo)
+        }
+        var chunkResults = results.values
+        // Errors: the first in the file wins.
+        if let bad = chunkResults.compactMap({ $0.invalidUTF8 }).min() {
+            let (_, multibyte) = UTF8Check.firstInvalid(p, lo, bad)
+            if options.encoding == .auto && multibyte < TextDecoding.damagedUTF8Threshold && !input.hadBOM {
+                let decoded = DecodedInput(buffer: try TextDecoding.gb18030ToUTF8(input.buffer, path: path), start: 0,
+                                           encoding: "gb18030", hadBOM: false, needsValidation: false)
+                return try load(decoded, path: path, options: options)
+            }
+            throw TextDecoding.damagedUTF8At(p + lo, hi - lo, offset: bad - lo, path: path)
+        }
+        if let e = chunkResults.compactMap({ $0.error }).min(by: { $0.offset < $1.offset }) {
+            throw syntaxError(e, columns: columnCount, locate: locate)
+        }
+
+        // Join the parts of each column.
+        var columns: [Column] = []
+        var allProblems: [(column: Int, RawProblem)] = []
+        for (s, c) in wanted.enumerated() {
+            let assembler = ColumnAssembler(name: names[c], forced: forced[c], keepText: options.keepText)
+            // Move the parts out of the results, so that the assembler holds the only reference.
+            var parts: [ColumnPart] = []
+            for k in chunkResults.indices {
+                parts.append(chunkResults[k].parts[s])
+                chunkResults[k].parts[s] = ColumnPart(mode: .string)
+            }
+            let rowsPerChunk = chunkResults.map(\.rows)
+            let (column, problems, _) = assembler.assemble(&parts) { k, mode, unit in
+                let ch = chunks[k]
+                var only = [Int](repeating: -1, count: columnCount)
+                only[c] = 0
+                let t = CSVTokenizer.tokenize(p, lo: ch.lo, hi: ch.hi, delimiter: delimiter, columnCount: columnCount,
+                                              slotOfColumn: only, slotCount: 1, expectedRows: rowsPerChunk[k])
+                let part = builders[s].build(CellSource(base: p + ch.lo, baseOffset: ch.lo, spans: t.spans), mode: mode, expectedUnit: unit)
+                buffer.release(ch.lo..<ch.hi)
+                return part
+            }
+            columns.append(column)
+            for q in problems { allProblems.append((columns.count - 1, q)) }
+        }
+        // Locate the problem cells.
+        if !allProblems.isEmpty {
+            let locs = locator.locations(ofBytes: allProblems.map { $0.1.offset - lo }, file: path)
+            var perColumn = [[CellProblem]](repeating: [], count: columns.count)
+            for (i, (ci, q)) in allProblems.enumerated() {
+                perColumn[ci].append(CellProblem(location: locs[i], column: columns[ci].name, value: q.value,
+                                                 expected: q.expected, reason: q.reason, hint: q.hint))
+            }
+            for ci in columns.indices where !perColumn[ci].isEmpty { columns[ci].problems = perColumn[ci] }
+        }
+        progress.finish()
+        do { return try Table(columns: columns, source: source) } catch { throw .table(error) }
+    }
+
+    static func formatName(_ path: String) -> String {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".tsv") { return "tsv" }
+        if lower.hasSuffix(".txt") { return "txt" }
+        return "csv"
+    }
+
+    /// The index of a requested column: exact name, `#N`, the same name up to full/half width and
+    /// case, or — for a period key like `opened:year` — its column.
+    static func resolve(_ name: String, in names: [String]) throws(IngestError) -> Int {
+        if let i = names.firstIndex(of: name) { return i }
+        if name.hasPrefix("#"), let n = Int(name.dropFirst()), n >= 1, n <= names.count { return n - 1 }
+        let key = Table.normalizedName(name)
+        if let i = names.firstIndex(where: { Table.normalizedName($0) == key }) { return i }
+        if let colon = name.lastIndex(of: ":"), colon != name.startIndex {
+            return try resolve(String(name[..<colon]), in: names)
+        }
+        var suggestion: String? = nil
+        if let probe = try? Table(columns: names.map { Column($0, integers: []) }) {
+            do { _ = try probe.columnIndex(named: name) } catch {
+                if case .columnNotFound(_, _, let s) = error { suggestion = s }
+            }
+        }
+        throw .table(.columnNotFound(name, available: names, suggestion: suggestion))
+    }
+
+    static func uniqueNames(_ raw: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        var out: [String] = []
+        for (i, n) in raw.enumerated() {
+            var name = n.isEmpty ? "#\(i + 1)" : n
+            if let k = seen[name] {
+                var j = k + 1
+                while seen["\(name)_\(j)"] != nil { j += 1 }
+                seen[name] = j
+                name = "\(name)_\(j)"
+            }
+            seen[name] = 1
+            out.append(name)
+        }
+        return out
+    }
+
+    static func syntaxError(_ e: CSVSyntaxError, columns: Int, locate: (Int) -> SourceLocation) -> IngestError {
+        switch e {
+        case .ragged(let offset, let found, let expected):
+            return .malformed(locate(offset), "this row has \(found) field\(found == 1 ? "" : "s"), the header has \(expected)",
+                              hint: found > expected ? "a field holding the delimiter must be quoted (\"a,b\")" : "add the missing fields (they may be empty), or check the delimiter (--delimiter)")
+        case .unterminatedQuote(let offset):
+            return .malformed(locate(offset), "a quoted field is not closed before the end of the file",
+                              hint: "close the field with \" (a quote inside it is written as \"\")")
+        case .invalidUTF8(let offset):
+            return .malformed(locate(offset), "invalid UTF-8", hint: "if the file is GBK/GB18030, say so: --encoding gb18030")
+        }
+    }
+
+    /// Record-aligned chunks of about `chunkBytes` (at least one per core for files over 1 MiB).
+    static func splitChunks(_ p: UnsafePointer<UInt8>, lo: Int, hi: Int, delimiter: UInt8) -> [Chunk] {
+        let size = hi - lo
+        if size <= 0 { return [Chunk(lo: lo, hi: hi)] }
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var target = chunkBytes
+        if size < cores * chunkBytes && size > (1 << 20) { target = max(1 << 18, size / (cores * 2)) }
+        if size <= target { return [Chunk(lo: lo, hi: hi)] }
+        var chunks: [Chunk] = []
+        let hasQuote = memchr(p + lo, Int32(CSVTokenizer.quote), size) != nil
+        if !hasQuote {
+            var start = lo
+            while start < hi {
+                var cut = min(hi, start + target)
+                if cut < hi {
+                    if let nl = memchr(p + cut, Int32(CSVTokenizer.lf), hi - cut) {
+                        cut = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - p + 1
+                    } else { cut = hi }
+                }
+                chunks.append(Chunk(lo: start, hi: cut))
+                start = cut
+            }
+            return chunks
+        }
+        // Quote-aware: one pass tracking whether a line break is inside a quoted field.
+        var start = lo
+        var next = lo + target
+        var i = lo
+        var inQuotes = false
+        var fieldStart = true
+        var fieldQuoted = false
+        while i < hi {
+            let b = p[i]
+            if inQuotes {
+                if b == CSVTokenizer.quote {
+                    if i + 1 < hi && p[i + 1] == CSVTokenizer.quote { i += 2; continue }
+                    inQuotes = false
+                }
+                i += 1
+                continue
+            }
+            if b == CSVTokenizer.quote && (fieldStart || fieldQuoted) { inQuotes = true; fieldQuoted = true; fieldStart = false; i += 1; continue }
+            if b == delimiter { fieldStart = true; fieldQuoted = false; i += 1; continue }
+            if b == CSVTokenizer.lf || b == CSVTokenizer.cr {
+                fieldStart = true; fieldQuoted = false
+                var end = i + 1
+                if b == CSVTokenizer.cr && end < hi && p[end] == CSVTokenizer.lf { end += 1 }
+                if end >= next && end < hi {
+                    chunks.append(Chunk(lo: start, hi: end))
+                    start = end
+                    next = end + target
+                }
+                i = end
+                continue
+            }
+            fieldStart = false
+            i += 1
+        }
+        chunks.append(Chunk(lo: start, hi: hi))
+        return chunks
+    }
+}
+
+/// Results written by parallel workers, one slot each.
+final class ParallelResults<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    subscript(i: Int) -> T? {
+        get { lock.lock(); defer { lock.unlock() }; return slots[i] }
+        set { lock.lock(); slots[i] = newValue; lock.unlock() }
+    }
+    var values: [T] { slots.map { $0! } }
+}
+
+/// Calls `ReadOptions.progress` at most about four times a second.
+final class ProgressReporter: @unchecked Sendable {
+    let total: Int
+    let callback: (@Sendable (Int, Int) -> Void)?
+    private var done = 0
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private let lock = NSLock()
+
+    init(total: Int, callback: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.callback = callback
+    }
+
+    func add(_ n: Int) {
+        guard let callback else { return }
+        lock.lock()
+        done += n
+        let now = DispatchTime.now().uptimeNanoseconds
+        let due = now - last > 250_000_000
+        if due { last = now }
+        let d = done
+        lock.unlock()
+        if due { callback(min(d, total), total) }
+    }
+
+    func finish() { callback?(total, total) }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import LaborStat
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--svg FILE` for every analysis command: draw the command's natural chart next to its table.
+///
+/// A command declares `@OptionGroup var svg: SVGOutputOptions`, builds a `Chart` from its result
+/// (e.g. `Chart.line`, `Chart.hbar`, `Chart.make(.histogram, data:spec:)`) and calls
+/// `try svg.write(chart)`; or writes any SVG text with `writeSVG(_:to:)`.
+struct SVGOutputOptions: ParsableArguments {
+    @Option(name: .customLong("svg"), help: ArgumentHelp("Also draw the command's standard chart into this SVG file.", valueName: "file"))
+    var path: String?
+
+    /// Renders and writes the chart when `--svg` was given.
+    func write(_ chart: @autoclosure () throws -> LaborStatCharts.Chart) throws {
+        guard let path else { return }
+        try writeSVG(try chart().render(), to: path)
+    }
+}
+
+/// Writes SVG text to `path` atomically: into a temporary file beside it, then renamed over it, so
+/// a reader never sees half a chart and a failed run leaves any old file as it was.
+/// Throws `ExportError.cannotCreate` (exit 73) or `.writeFailed` (exit 74).
+func writeSVG(_ svg: String, to path: String) throws {
+    if path == "-" {
+        FileHandle.standardOutput.write(Data(svg.utf8))
+        return
+    }
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent()
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+        throw ExportError.cannotCreate(path: path, reason: "the folder \(dir.path) does not exist")
+    }
+    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+    guard FileManager.default.createFile(atPath: tmp.path, contents: Data(svg.utf8)) else {
+        throw ExportError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+    }
+    if rename(tmp.path, url.path) != 0 {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: tmp)
+        throw ExportError.writeFailed(path: path, reason: reason)
+    }
+}
+
+/// Chart errors map to the contract's exit codes: options that do not fit the kind are usage
+/// errors (64); data that cannot be drawn are bad data (65).
+extension ChartError: LaborStatError {
+    public var kind: FailureKind {
+        switch self {
+        case .invalid: .usage
+        case .noData, .nonPositiveOnLogScale, .notFinite, .duplicate: .badData
+        }
+    }
+}
