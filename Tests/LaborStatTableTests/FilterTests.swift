@@ -59,6 +59,15 @@ struct FilterTests {
         #expect(try rows(expr) == expected, "\(expr)")
     }
 
+    @Test("a column of years (dates at year precision) compares with whole years")
+    func yearColumn() throws {
+        let t = try Table(columns: [Column("年份", dates: [2008, 2015, 2020, nil].map { $0.map { CivilDate.days(year: $0, month: 1, day: 1) } }, precision: .year)])
+        #expect(try rows("年份 >= 2015", t) == [1, 2])
+        #expect(try rows("年份 = 2020 or 年份 in [2008]", t) == [0, 2])
+        #expect(try rows("年份 < 2015-06-01", t) == [0, 1])
+        #expect(throws: FilterError.self) { try rows("年份 >= 2015.5", t) }
+    }
+
     @Test("booleans, missing, column against column", arguments: [
         ("ok = true", [0, 2, 5]), ("ok = false", [1, 4]), ("ok != true", [1, 4]), ("ok in [1]", [0, 2, 5]),
         ("amount is missing", [1, 5]), ("amount is not missing", [0, 2, 3, 4]),
