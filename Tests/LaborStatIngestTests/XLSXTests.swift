@@ -118,6 +118,19 @@ struct XLSXTests {
         #expect(try XLSXReader.sheetNames(path: root.appendingPathComponent("national_migrant_workers.xlsx").path) == ["全国农民工", "说明"])
     }
 
+    @Test("raw parts as other producers write them: x: prefixes, no r, t=\"d\", _x000D_, phonetic runs, shared formulas, no styles")
+    func handmade() throws {
+        let (rows, name) = try XLSXReader.rows(path: xlsxFixture("handmade.xlsx"), sheet: nil)
+        #expect(name == "手工")
+        #expect(rows == [
+            ["第一行\r\n第二行", "東京", " 空格 ", nil],
+            ["2024-03-15", "2024-02-29 14:30", "#N/A", nil],
+            [nil, nil, nil, nil],
+            [nil, nil, nil, nil],
+            [nil, "4", nil, "6.5"],
+        ])
+    }
+
     @Test("1904 date system")
     func date1904() throws {
         let (rows, _) = try XLSXReader.rows(path: xlsxFixture("date1904.xlsx"), sheet: nil)
