@@ -171,6 +171,13 @@ struct XLSXTests {
         #expect(tooBig?.description.contains("more than 1 MiB") == true)
     }
 
+    @Test("a bomb whose ZIP headers understate its size is caught while unpacking")
+    func lyingBomb() throws {
+        let error = #expect(throws: IngestError.self) { try XLSXReader.rows(path: xlsxFixture("bomb-lying.xlsx"), sheet: nil) }
+        #expect(error?.description.contains("decompression bomb") == true, "\(error?.description ?? "")")
+        #expect(error?.description.contains("header says 1000 bytes") == true)
+    }
+
     @Test("the cell cap counts the filled rectangle")
     func cellCap() throws {
         var limits = XLSXLimits()

@@ -12,6 +12,7 @@ xlsxwriter.xlsx written by XlsxWriter: shared strings, rich strings, formulas wi
                 0.1*3 = 0.30000000000000004 (patched in: both writers round it to 0.3),
                 serials 1, 59, 60 (the nonexistent 1900-02-29), 61, booleans, sparse cells.
 date1904.xlsx   XlsxWriter with the 1904 date system (serial 0 = 1904-01-01; 1900-01-01 = -1460).
+bomb-lying.xlsx bomb.xlsx with the sheet's size in the ZIP headers understated (1000 bytes).
 handmade.xlsx   raw parts as other producers write them (see make_handmade).
 bomb.xlsx       a valid workbook whose sheet XML is 4 MiB of blanks (compression ratio > 200:1).
 """
@@ -167,6 +168,30 @@ def make_handmade(path):
             z.writestr(name, text)
 
 
+def make_lying_bomb(src_path, path):
+    """bomb.xlsx with the sheet's declared uncompressed size rewritten to 1000 bytes in both the
+    local header and the central directory: only counting the bytes that come out catches it."""
+    data = bytearray(open(src_path, "rb").read())
+    with zipfile.ZipFile(src_path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    real = info.file_size.to_bytes(4, "little")
+    fake = (1000).to_bytes(4, "little")
+    # local header: signature PK\3\4, uncompressed size at offset 22
+    lh = info.header_offset
+    assert data[lh:lh + 4] == b"PK\x03\x04" and data[lh + 22:lh + 26] == real
+    data[lh + 22:lh + 26] = fake
+    # central directory entry: signature PK\1\2, uncompressed size at offset 24
+    name = info.filename.encode()
+    i = data.find(b"PK\x01\x02")
+    while i >= 0:
+        if data[i + 46:i + 46 + len(name)] == name:
+            assert data[i + 24:i + 28] == real
+            data[i + 24:i + 28] = fake
+            break
+        i = data.find(b"PK\x01\x02", i + 4)
+    open(path, "wb").write(bytes(data))
+
+
 def cell_json(v):
     if v is None:
         return None
@@ -205,5 +230,6 @@ if __name__ == "__main__":
     make_1904("date1904.xlsx")
     make_bomb("bomb.xlsx")
     make_handmade("handmade.xlsx")
+    make_lying_bomb("bomb.xlsx", "bomb-lying.xlsx")
     for name in ["openpyxl.xlsx", "xlsxwriter.xlsx", "date1904.xlsx"]:
         expected(name)
