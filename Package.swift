@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["LaborStat", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "_LaborStatTestSupport", dependencies: ["LaborStatTable"], path: "Tests/_LaborStatTestSupport"),
-        .testTarget(name: "LaborStatTableTests", dependencies: ["LaborStatTable", "_LaborStatTestSupport"]),
+        .testTarget(name: "LaborStatTableTests", dependencies: ["LaborStatTable", "_LaborStatTestSupport"], exclude: ["References"]),
         .testTarget(
             name: "LaborStatIngestTests",
             dependencies: ["LaborStatIngest", "LaborStatExport", "_LaborStatTestSupport"],
@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(
             name: "LaborStatChartsTests",
             dependencies: ["LaborStatCharts", "_LaborStatTestSupport"],
+            exclude: ["References"],
             resources: [.copy("Snapshots")]
         ),
         .testTarget(name: "LaborStatExportTests", dependencies: ["LaborStatExport", "LaborStatIngest", "_LaborStatTestSupport"]),

@@ -17,7 +17,7 @@ public struct Chart: Sendable {
     /// The data of each kind, kept until rendering so facets can share scales and colours.
     indirect enum Content: Sendable {
         case line([Series], time: Bool)
-        case bar(categories: [String], series: [BarSeries], horizontal: Bool, ranked: Bool)
+        case bar(categories: [String], series: [BarSeries], horizontal: Bool, ranked: Bool, reference: ReferenceLine?)
         case stacked(categories: [String], series: [BarSeries])
         case histogram([HistogramBin])
         case box([(String, BoxStats)])
@@ -41,12 +41,20 @@ public struct Chart: Sendable {
             let plots = panels.map { ($0.0, Self.plot($0.1, spec: spec, colors: names)) }
             var merged = plots[0].1
             merged.panels = []
-            for (i, (title, p)) in plots.enumerated() {
-                if i > 0 {
-                    merged.x.scale = merged.x.scale.union(p.x.scale)
-                    merged.y.scale = merged.y.scale.union(p.y.scale)
-                }
-                merged.panels.append(Panel(title: title, marks: p.panels.first?.marks ?? []))
+            for (_, p) in plots.dropFirst() {
+                merged.x.scale = merged.x.scale.union(p.x.scale)
+                merged.y.scale = merged.y.scale.union(p.y.scale)
+            }
+            // A panel's band positions index its own categories: move them to the shared list.
+            func remap(_ own: ScaleSpec, _ shared: ScaleSpec) -> [Int]? {
+                guard case .band(let a) = own, case .band(let b) = shared, a != b else { return nil }
+                let at = Dictionary(b.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { x, _ in x })
+                return a.map { at[$0] ?? 0 }
+            }
+            for (title, p) in plots {
+                let xm = remap(p.x.scale, merged.x.scale), ym = remap(p.y.scale, merged.y.scale)
+                let marks = p.panels.first?.marks ?? []
+                merged.panels.append(Panel(title: title, marks: xm == nil && ym == nil ? marks : marks.map { $0.remappingBands(x: xm, y: ym) }))
             }
             if !names.isEmpty, names.count > 1 || panels.contains(where: { $0.1.seriesNames.count > 1 }) {
                 let shape = plots[0].1.legendShape
@@ -83,6 +91,16 @@ public struct BarSeries: Sendable {
     }
 }
 
+/// A labelled reference value drawn across a bar chart as a dashed line (a national average, a
+/// baseline region, a target).
+public struct ReferenceLine: Sendable {
+    public var value: Double
+    public var label: String
+    public init(value: Double, label: String) {
+        self.value = value; self.label = label
+    }
+}
+
 /// Points of a scatter plot sharing a colour.
 public struct ScatterGroup: Sendable {
     public var name: String
@@ -108,7 +126,7 @@ extension Chart.Content {
     var seriesNames: [String] {
         switch self {
         case .line(let s, _): s.map(\.name)
-        case .bar(_, let s, _, _): s.count > 1 ? s.map(\.name) : []
+        case .bar(_, let s, _, _, _): s.count > 1 ? s.map(\.name) : []
         case .stacked(_, let s): s.map(\.name)
         case .scatter(let g, _): g.count > 1 ? g.map(\.name) : []
         default: []

@@ -58,7 +58,7 @@ public struct ChartColumn: Sendable {
     func number(_ i: Int) -> Double? { if case .numbers(let v) = values { return v[i] }; return nil }
 
     /// The value of row `i` as a category label.
-    func label(_ i: Int) -> String? {
+    public func label(_ i: Int) -> String? {
         switch values {
         case .text(let v): return v[i]
         case .numbers(let v):

@@ -14,7 +14,24 @@ final class ByteSink {
 
     @inline(__always) func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
     @inline(__always) func append(byte b: UInt8) { buffer.append(b) }
-    func append(bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+    @inline(__always) func append<C: Collection>(bytes: C) where C.Element == UInt8 { buffer.append(contentsOf: bytes) }
+
+    /// Decimal digits of an integer, without building a `String`.
+    func appendInteger(_ v: Int64) {
+        if v == 0 { buffer.append(UInt8(ascii: "0")); return }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes of scratch: enough for 20 digits
+        var magnitude = v.magnitude
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            while magnitude > 0 {
+                scratch[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                n += 1
+            }
+            if v < 0 { buffer.append(UInt8(ascii: "-")) }
+            while n > 0 { n -= 1; buffer.append(scratch[n]) }
+        }
+    }
 
     /// Called at the end of each row: passes the buffer on once it is big enough.
     func rowDone() throws(ExportError) {

@@ -50,19 +50,3 @@ struct CellText {
         return v[row].isFinite ? v[row] : nil
     }
 }
-
-/// The formula guard: a text cell a spreadsheet would run as a formula gets a leading `'`.
-///
-/// Excel, LibreOffice and Google Sheets treat a cell starting with `=`, `+`, `-` or `@` as a
-/// formula (OWASP "CSV Injection"); tab and CR are stripped by some importers before that check,
-/// and the full-width forms `＝＋－＠` are folded to ASCII by Excel's IME-aware parser.
-enum FormulaGuard {
-    static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]
-
-    static func needsGuard(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first else { return false }
-        return triggers.contains(first)
-    }
-
-    static func apply(_ s: String) -> String { needsGuard(s) ? "'" + s : s }
-}

@@ -12,8 +12,27 @@ enum OutputFile {
     ///
     /// Failures to create the file (missing folder, no permission, the target is a folder) are
     /// `cannotCreate` (exit 73); failures while writing (disk full) are `writeFailed` (exit 74).
+    ///
+    /// A symbolic link is followed, so the file it points to is replaced and the link kept. A target
+    /// that exists but is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe, a shell's
+    /// `>(…)`) is written directly: renaming over it would replace the device or pipe.
     static func replace(_ path: String, body: (@escaping ([UInt8]) throws(ExportError) -> Void) throws(ExportError) -> Void) throws(ExportError) {
-        let temp = temporaryPath(for: path)
+        var info = stat()
+        var target = path
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: throw .cannotCreate(path: path, reason: "is a folder")
+            case S_IFREG:
+                var l = stat()
+                if lstat(path, &l) == 0, l.st_mode & S_IFMT == S_IFLNK, let real = realpath(path, nil) {
+                    target = String(cString: real)
+                    free(real)
+                }
+            default:
+                return try writeDirectly(path, body: body)
+            }
+        }
+        let temp = temporaryPath(for: target)
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         if fd < 0 { throw .cannotCreate(path: path, reason: reason(errno)) }
         var closed = false
@@ -42,10 +61,21 @@ enum OutputFile {
             throw .writeFailed(path: path, reason: reason(e))
         }
         closed = true
-        if rename(temp, path) != 0 {
+        if rename(temp, target) != 0 {
             let e = errno
             unlink(temp)
             throw .cannotCreate(path: path, reason: reason(e))
+        }
+    }
+
+    /// Writes to an existing device or pipe as it is.
+    static func writeDirectly(_ path: String, body: (@escaping ([UInt8]) throws(ExportError) -> Void) throws(ExportError) -> Void) throws(ExportError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        if fd < 0 { throw .cannotCreate(path: path, reason: reason(errno)) }
+        defer { close(fd) }
+        try body { (bytes: [UInt8]) throws(ExportError) in
+            let e = writeAll(fd, bytes)
+            if e != 0 { throw .writeFailed(path: path, reason: reason(e)) }
         }
     }
 

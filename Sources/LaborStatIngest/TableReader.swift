@@ -19,7 +19,8 @@ public enum TableReader {
     /// otherwise is delimited text.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
         if path.lowercased().hasSuffix(".xlsx") {
-            throw IngestError.unsupported("\(path): reading .xlsx is not available in this build yet")
+            let (rows, sheetName) = try XLSXReader.rows(path: path, sheet: options.sheet)
+            return try table(fromRows: rows, source: TableSource(path: path, format: "xlsx", sheet: sheetName), options: options)
         }
         let input = try InputBuffer.open(path: path)
         let display = path == "-" ? "<stdin>" : path
@@ -80,7 +81,8 @@ public enum TableReader {
             var problems: [RawProblem] = []
             bytes.withUnsafeBufferPointer { buf in
                 let cells = CellSource(base: buf.baseAddress!, baseOffset: -1, spans: spans)
-                (column, problems, _) = assembler.assemble([builder.build(cells)]) { _, mode, unit in
+                var parts = [builder.build(cells)]
+                (column, problems, _) = assembler.assemble(&parts) { _, mode, unit in
                     builder.build(cells, mode: mode, expectedUnit: unit)
                 }
             }

@@ -15,6 +15,17 @@ public struct MissingMask: Sendable, Equatable {
         self.missingCount = 0
     }
 
+    /// A mask from a bitmap (bit `r % 64` of `words[r / 64]` set when row `r` is missing); bits at
+    /// or beyond `count` must be zero. Loaders build the bitmap directly.
+    public init(words: [UInt64], count: Int) {
+        precondition(words.count * 64 >= count || words.isEmpty, "bitmap shorter than the rows")
+        var missing = 0
+        for w in words { missing += w.nonzeroBitCount }
+        self.words = missing == 0 ? [] : words
+        self.count = count
+        self.missingCount = missing
+    }
+
     /// A mask from a per-row flag.
     public init(_ flags: [Bool]) {
         self.init(count: 0)

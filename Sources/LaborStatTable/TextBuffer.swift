@@ -6,6 +6,14 @@ public struct TextBuffer: Sendable, Equatable {
 
     public init() {}
 
+    /// A buffer from its parts: `offsets` starts at 0, ascends, and ends at `bytes.count`; the bytes
+    /// are valid UTF-8. Loaders build the parts directly.
+    public init(bytes: [UInt8], offsets: [Int]) {
+        precondition(offsets.first == 0 && offsets.last == bytes.count, "offsets do not cover the bytes")
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
     public init<S: Sequence>(_ strings: S) where S.Element == String {
         for s in strings { append(s) }
     }

@@ -1,3 +1,7 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import LaborStatCharts
 
@@ -38,6 +42,29 @@ struct ChartDataTests {
         var spec = ChartSpec(title: "农民工按输入地", subtitle: "各地区分面，共享纵轴", source: NBS.source, width: 720, height: 480)
         spec.yLabel = "万人"
         assertGolden(try Chart.make(.bar, data: d, spec: spec).render(), named: "facets-bar")
+    }
+
+    /// Panels with different categories are drawn on one shared list: a category sits at the same
+    /// place in every panel.
+    @Test func facetPanelsShareBandPositions() throws {
+        let a = try Chart.bar(categories: ["x", "y"], values: [1, 2], spec: ChartSpec())
+        let b = try Chart.bar(categories: ["y", "z"], values: [3, 4], spec: ChartSpec())
+        let plot = try Chart.facets([("A", a), ("B", b)], spec: ChartSpec()).makePlot()
+        guard case .band(let cats) = plot.x.scale else { Issue.record("x is not a band scale"); return }
+        #expect(cats == ["x", "y", "z"])
+        func bands(_ p: Panel) -> [Int] {
+            p.marks.compactMap { if case .rect(.band(let i, _), _, _, _, _, _, _) = $0 { return i }; return nil }
+        }
+        #expect(bands(plot.panels[0]) == [0, 1])
+        #expect(bands(plot.panels[1]) == [1, 2])
+        // From columns: every panel lists every year, ascending.
+        let d = ChartData(x: ChartColumn("year", numbers: [2020, 2018, 2019]), y: ChartColumn("v", numbers: [1, 2, 3]),
+                          facet: ChartColumn("g", text: ["p", "q", "q"]))
+        let fromColumns = try Chart.make(.bar, data: d, spec: ChartSpec()).makePlot()
+        guard case .band(let years) = fromColumns.x.scale else { Issue.record("x is not a band scale"); return }
+        #expect(years == ["2018", "2019", "2020"])
+        #expect(bands(fromColumns.panels[0]) == [2])
+        #expect(bands(fromColumns.panels[1]) == [0, 1])
     }
 
     @Test func duplicateRowsAreAnError() {
@@ -85,5 +112,46 @@ struct ChartDataTests {
         let svg = try Chart.make(.line, data: d, spec: ChartSpec()).render()
         #expect(svg.contains(">2024-01<"))
         #expect(svg.contains(">2024-07<"))
+    }
+}
+
+/// Every kind at extreme sizes and with awkward data renders well-formed SVG without NaN.
+@Suite("Robustness")
+struct RobustnessTests {
+    static func charts(_ spec: ChartSpec) throws -> [Chart] {
+        let long = String(repeating: "非常长的标题文字", count: 12)
+        var s = spec
+        s.title = long
+        s.subtitle = long
+        s.source = long
+        return [
+            try Chart.line(series: [Series(name: "a", x: [2000], y: [5])], spec: s),
+            try Chart.line(series: [Series(name: "a", x: [1, 2, 3], y: [-1e-9, 0, 1e-9])], time: false, spec: s),
+            try Chart.bar(categories: (1...200).map { "类别\($0)" }, values: (1...200).map { Double($0) }, spec: s),
+            try Chart.hbar(categories: (1...200).map { "类别\($0)" }, values: (1...200).map { Double($0) }, spec: s),
+            try Chart.bar(categories: ["a"], values: [0], spec: s),
+            try Chart.stackedBar(categories: ["a", "b"], series: [BarSeries(name: "x", values: [-1, 2]), BarSeries(name: "y", values: [3, -4])], spec: s),
+            try Chart.histogram(bins: [HistogramBin(low: 5, high: 5, count: 0)], spec: s),
+            try Chart.box(groups: [(name: "a", values: [1]), (name: "b", values: [2, 2, 2])], spec: s),
+            try Chart.scatter(x: [1, 1], y: [2, 2], fit: true, spec: s),
+            try Chart.lorenz(points: [(0, 0), (1, 1)], gini: 0, spec: s),
+            try Chart.tilemap(tiles: [Tile(label: "甲", row: 0, col: 0, value: nil)], spec: s),
+            try Chart.tilemap(tiles: [Tile(label: "甲", row: 0, col: 0, value: 3), Tile(label: "乙", row: 5, col: 9, value: 3)], spec: s),
+        ]
+    }
+
+    @Test(arguments: [(160.0, 120.0), (300, 200), (1600, 900)])
+    func everyKindRenders(_ size: (Double, Double)) throws {
+        let spec = ChartSpec(width: size.0, height: size.1)
+        for c in try Self.charts(spec) {
+            let svg = c.render()
+            #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"), "\(c.content.kindName)")
+            #if canImport(FoundationXML)
+            let ok = FoundationXML.XMLParser(data: Data(svg.utf8)).parse()
+            #else
+            let ok = XMLParser(data: Data(svg.utf8)).parse()
+            #endif
+            #expect(ok, "\(c.content.kindName) at \(size)")
+        }
     }
 }

@@ -25,6 +25,16 @@ struct GoldenChartTests {
         assertGolden(chart.render(), named: "line-wan")
     }
 
+    @Test func lineOnLogScale() throws {
+        // shared/datasets-src/mohrss_arrears.csv: 为劳动者追回工资待遇等 (wages_recovered), whole years only.
+        var spec = ChartSpec(title: "劳动保障监察追回工资", subtitle: "对数坐标；仅取全年数据", source: "来源：人力资源和社会保障部（历年通报）", width: 560, height: 360)
+        spec.logY = true
+        spec.units = .wan
+        spec.yLabel = "元"
+        let chart = try Chart.line(series: [Series(name: "追回工资", x: [2006, 2008, 2009, 2010, 2016, 2019], y: [6e9, 8.3e9, 8.92e9, 9.95e9, 3.506e10, 7.95e9])], spec: spec)
+        assertGolden(chart.render(), named: "line-log")
+    }
+
     @Test func bar() throws {
         var spec = ChartSpec(title: "2024年分行业农民工月均收入", source: NBS.source, width: 640, height: 420)
         spec.yLabel = "元/月"
@@ -46,6 +56,20 @@ struct GoldenChartTests {
         spec.xLabel = "元/月"
         let chart = try Chart.hbar(categories: NBS.industries, values: NBS.industryIncome2024, spec: spec)
         assertGolden(chart.render(), named: "hbar")
+    }
+
+    /// What `compare --svg` draws: regions ranked, the national figure as a reference line.
+    @Test func hbarWithReference() throws {
+        let cats = ["东部地区", "中部地区", "西部地区", "东北地区"]
+        var spec = ChartSpec(title: "东部地区农民工收入高于全国", subtitle: "2024年月均收入（元），按就业地区", source: NBS.source, width: 600, height: 300)
+        spec.xLabel = "元/月"
+        let chart = try Chart.hbar(categories: cats, values: ["东部", "中部", "西部", "东北"].map { NBS.regionIncome2024[$0] }, reference: ReferenceLine(value: 4961, label: "全国"), spec: spec)
+        assertGolden(chart.render(), named: "hbar-reference")
+        var vspec = spec
+        vspec.yLabel = "元/月"
+        vspec.xLabel = nil
+        let bar = try Chart.bar(categories: cats, values: ["东部", "中部", "西部", "东北"].map { NBS.regionIncome2024[$0] }, reference: ReferenceLine(value: 4961, label: "全国"), spec: vspec)
+        assertGolden(bar.render(), named: "bar-reference")
     }
 
     @Test func stackedBar() throws {
@@ -103,6 +127,18 @@ struct GoldenChartTests {
             (title: name, chart: try Chart.line(series: [Series(name: name, x: NBS.outIncomeYears, y: v)], spec: spec))
         }
         assertGolden(try Chart.facets(panels, spec: spec).render(), named: "facets-line")
+    }
+
+    /// 31 provinces under a narrow chart: the labels are turned −45° (and thinned if they still collide).
+    @Test func barWithTurnedLabels() throws {
+        let full = ["北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省",
+                    "湖北省", "湖南省", "广东省", "广西壮族自治区", "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省", "青海省", "宁夏回族自治区", "新疆维吾尔自治区"]
+        let region = ["东部", "东部", "东部", "中部", "西部", "东北", "东北", "东北", "东部", "东部", "东部", "中部", "东部", "中部", "东部", "中部",
+                      "中部", "中部", "东部", "西部", "东部", "西部", "西部", "西部", "西部", "西部", "西部", "西部", "西部", "西部", "西部"]
+        var spec = ChartSpec(title: "各省份所在地区的农民工月均收入", subtitle: "2024年；每省取其所在地区（东部、中部、西部、东北）的数值", source: NBS.source, width: 640, height: 420)
+        spec.yLabel = "元/月"
+        let chart = try Chart.bar(categories: full, values: region.map { NBS.regionIncome2024[$0] }, spec: spec)
+        assertGolden(chart.render(), named: "bar-turned-labels")
     }
 
     @Test func escaping() throws {

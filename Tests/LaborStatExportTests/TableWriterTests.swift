@@ -243,6 +243,27 @@ struct TableWriterFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
     }
 
+    @Test("a symbolic link is followed: the file it points to is replaced, the link stays")
+    func symlink() throws {
+        let dir = try scratch("link")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let real = dir.appendingPathComponent("real.csv").path, link = dir.appendingPathComponent("link.csv").path
+        try "old".write(toFile: real, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        try TableWriter.write(try Table(columns: [Column("a", integers: [7])]), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        #expect(try String(contentsOfFile: real, encoding: .utf8) == "a\n7\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["link.csv", "real.csv"])
+    }
+
+    @Test("a device is written directly, never renamed over (/dev/null stays a device)")
+    func device() throws {
+        try TableWriter.write(try Table(columns: [Column("a", integers: [7])]), to: "/dev/null")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        #expect(!FileManager.default.fileExists(atPath: "/dev/.null.tmp-\(getpid())"))
+    }
+
     @Test("missing folder → cannotCreate (exit 73)")
     func missingFolder() throws {
         let error = #expect(throws: ExportError.self) {

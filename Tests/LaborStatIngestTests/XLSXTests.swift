@@ -95,6 +95,29 @@ struct XLSXTests {
         #expect(compared >= 10 || file == "date1904.xlsx")
     }
 
+    @Test("the project's real workbook (Datasets/, written by XlsxWriter) matches its CSV twin cell by cell")
+    func datasetWorkbook() throws {
+        let root = repositoryRoot().appendingPathComponent("Datasets")
+        let (rows, name) = try XLSXReader.rows(path: root.appendingPathComponent("national_migrant_workers.xlsx").path, sheet: nil)
+        #expect(name == "全国农民工")
+        let csv = try String(contentsOf: root.appendingPathComponent("national_migrant_workers.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == lines.count)
+        for (r, line) in lines.enumerated() where r < rows.count {
+            #expect(rows[r].count == line.count)
+            for (c, field) in line.enumerated() where c < rows[r].count {
+                let ours = rows[r][c]
+                if field.isEmpty { #expect(ours == nil, "row \(r + 1) column \(c + 1)"); continue }
+                if let x = Double(field) {
+                    #expect(ours.flatMap(Double.init).map { isClose($0, x, rel: 1e-15) } == true, "row \(r + 1) column \(c + 1): \(ours ?? "nil") vs \(field)")
+                } else {
+                    #expect(ours == field, "row \(r + 1) column \(c + 1)")
+                }
+            }
+        }
+        #expect(try XLSXReader.sheetNames(path: root.appendingPathComponent("national_migrant_workers.xlsx").path) == ["全国农民工", "说明"])
+    }
+
     @Test("1904 date system")
     func date1904() throws {
         let (rows, _) = try XLSXReader.rows(path: xlsxFixture("date1904.xlsx"), sheet: nil)

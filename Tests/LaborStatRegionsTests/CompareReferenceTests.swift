@@ -112,11 +112,19 @@ struct CompareReferenceTests {
         try Self.check(t, against: "expected_count_per10k_test.csv")
     }
 
-    @Test("rate with A > B uses the Poisson SE")
+    @Test("a count rate with A > B uses the Poisson SE")
     func ratePoisson() throws {
-        let r = try RegionComparison(table: Self.fixture(), spec: spec(.rate(numerator: "amount_owed", denominator: "workers"), level: .region4))
+        let r = try RegionComparison(table: Self.fixture(), spec: spec(.rate(numerator: "workers", denominator: "migrant_workers"), level: .region4))
         #expect(r.errorMethod == .poisson)
         try Self.check(r.table(), against: "expected_rate_poisson_region4.csv")
+    }
+
+    @Test("a rate of an amount has no SE")
+    func rateAmount() throws {
+        let r = try RegionComparison(table: Self.fixture(), spec: spec(.rate(numerator: "amount_owed", denominator: "workers"), level: .region7))
+        #expect(r.errorMethod == nil)
+        try Self.check(r.table(), against: "expected_rate_amount_region7.csv")
+        #expect(throws: RegionError.self) { try r.tests() }
     }
 }
 
@@ -174,6 +182,23 @@ struct CompareSmallTests {
         s.denominator = DenominatorTable(entries: [("陕西", 10, 1), ("陕西省", 20, 2)], file: "d.csv")
         let d = #expect(throws: RegionError.self) { try RegionComparison(table: table(), spec: s) }
         #expect(d == .duplicateDenominator(file: "d.csv", region: "陕西省", rows: [1, 2]))
+    }
+
+    @Test("rates get an SE only between count columns: not of amounts in 元")
+    func countsOnly() throws {
+        func result(_ unit: String?) throws -> RegionComparison {
+            let t = try Table(columns: [
+                Column("p", strings: ["陕西", "四川"]),
+                Column("a", integers: [3, 4], unit: unit), Column("b", integers: [10, 20]),
+            ])
+            var s = CompareSpec(regionColumn: "p")
+            s.aggregate = .rate(numerator: "a", denominator: "b")
+            return try RegionComparison(table: t, spec: s)
+        }
+        #expect(try result(nil).errorMethod == .binomial)
+        #expect(try result("人").errorMethod == .binomial)
+        #expect(try result("元").errorMethod == nil)
+        #expect(try result("万元").errorMethod == nil)
     }
 
     @Test("a province denominator table rolls up to NBS regions")

@@ -92,6 +92,28 @@ struct SurveyDesignErrorTests {
         #expect(isClose(try view.mean("income", domain: nil, groups: nil)[0].value, try d.mean("income", domain: nil, groups: nil)[0].value))
     }
 
+    @Test("per-row value entry points agree with the column ones; cell codes give two-way shares")
+    func valueEntryPoints() throws {
+        let t = try Self.gen()
+        let d = try SurveyDesign(table: t, spec: .init(weight: "weight", strata: "province", clusters: ["county"], lonelyPSU: .certainty))
+        let y = try t.column(named: "income").doubles()
+        let a = try d.mean("income", domain: nil, groups: nil)[0], b = try d.mean(values: y, domain: nil, groups: nil)[0]
+        #expect(a == b)
+        // Cell shares of industry × sex sum to 1, and summed over sex give the industry shares.
+        let (ic, il) = try d.levelCodes("industry"), (sc, sl) = try d.levelCodes("sex")
+        let cells = zip(ic, sc).map { $0 < 0 || $1 < 0 ? Int32(-1) : $0 * Int32(sl.count) + $1 }
+        let names = il.flatMap { i in sl.map { "\(i)|\($0)" } }
+        let shares = try d.proportions(levelOfRow: cells, levels: names, domain: nil, groups: nil)[0]
+        #expect(isClose(shares.map(\.estimate.value).reduce(0, +), 1, rel: 1e-14))
+        // Rows missing sex but not industry drop out of the cell table only: compare on rows with both.
+        let both = cells.map { $0 >= 0 }
+        let industry = try d.proportions("industry", domain: both, groups: nil)[0]
+        for (k, level) in il.enumerated() {
+            let sum = (0..<sl.count).map { shares[k * sl.count + $0].estimate.value }.reduce(0, +)
+            #expect(industry[k].level == level && isClose(industry[k].estimate.value, sum, rel: 1e-13))
+        }
+    }
+
     @Test("permuting rows changes no estimate")
     func permutation() throws {
         let t = try Self.gen()

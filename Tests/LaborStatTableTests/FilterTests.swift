@@ -183,3 +183,23 @@ struct FilterTests {
         }
     }
 }
+
+@Suite("--where against DuckDB")
+struct FilterReferenceTests {
+    /// 300 rows with missing values in every column; the rows DuckDB keeps for the same condition
+    /// written in SQL (References/filter_duckdb.py). DuckDB's NULL logic and VARCHAR order (code
+    /// points) are the semantics RowFilter promises.
+    @Test("same rows as DuckDB's WHERE", arguments: FilterReference.cases)
+    func sameRows(expr: String, expected: [Int32]) throws {
+        let table = try Table(columns: [
+            Column("province", categories: FilterReference.province),
+            Column("year", integers: FilterReference.year),
+            Column("amount", doubles: FilterReference.amount),
+            Column("opened", dates: FilterReference.opened),
+            Column("ok", booleans: FilterReference.ok),
+            Column("note", strings: FilterReference.note),
+            Column("月工资", integers: FilterReference.wage),
+        ])
+        #expect(try RowFilter(expr).matchingRows(in: table) == expected, "\(expr)")
+    }
+}

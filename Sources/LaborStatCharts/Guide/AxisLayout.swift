@@ -42,7 +42,7 @@ enum AxisLayout {
         if !lo.isFinite || !hi.isFinite { lo = 0; hi = 1 }
         switch kind {
         case .log:
-            return logAxis(lo: lo, hi: hi, length: length, horizontal: horizontal)
+            return logAxis(lo: lo, hi: hi, units: units, length: length, horizontal: horizontal)
         case .time:
             return timeAxis(lo: lo, hi: hi, length: length, horizontal: horizontal)
         case .linear(let nice, let zero):
@@ -78,7 +78,7 @@ enum AxisLayout {
         }
     }
 
-    static func logAxis(lo lo0: Double, hi hi0: Double, length: Double, horizontal: Bool) -> ResolvedAxis {
+    static func logAxis(lo lo0: Double, hi hi0: Double, units: NumberUnits, length: Double, horizontal: Bool) -> ResolvedAxis {
         let lo = max(lo0, Double.leastNormalMagnitude), hi = max(hi0, lo)
         // Widen to the nearest 1, 2 or 5 × 10^k.
         func down(_ v: Double) -> Double {
@@ -94,10 +94,8 @@ enum AxisLayout {
         var a = down(lo), b = up(hi)
         if a == b { a /= 10; b *= 10 }
         let ticks = NiceTicks.log(a, b)
-        let smallest = ticks.first ?? a
-        var f = NumberFormat(decimals: NumberFormat.decimalsFor(step: smallest))
-        f.grouping = (ticks.last ?? b) >= 10_000
-        let labels = ticks.map { f.string($0) }
+        // Each tick alone (1, 2 or 5 × 10^k): 3 significant digits, 万/亿 when asked.
+        let labels = ticks.map { NumberFormat.label($0, units: units) }
         var axis = ResolvedAxis(kind: .log, domain: (a, b), ticks: zip(ticks, labels).map { (Pos.value($0), [$1], $1) })
         let widest = labels.map { TextMetrics.width($0, fontSize: fs) }.max() ?? 0
         // Log ticks are unevenly spaced: thin until the closest pair fits.

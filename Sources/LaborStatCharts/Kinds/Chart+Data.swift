@@ -38,13 +38,15 @@ extension Chart {
             var panels: [(title: String, chart: Chart)] = []
             // Histograms share their breaks across panels.
             let breaks = kind == .histogram ? ChartStatistics.sturgesBreaks(try numbers(data.x, all)) : []
+            // Every panel lists every category, in one order, so the panels line up.
+            let categories = [.bar, .hbar, .stackedBar, .box].contains(kind) ? data.x.levels(rows: all) : nil
             for level in levels {
                 let rows = all.filter { facet.label($0) == level }
-                panels.append((level, try single(kind, data, rows: rows, spec: spec, tileGrid: tileGrid, fit: fit, breaks: breaks)))
+                panels.append((level, try single(kind, data, rows: rows, spec: spec, tileGrid: tileGrid, fit: fit, breaks: breaks, categories: categories)))
             }
             return try facets(panels, spec: spec)
         }
-        return try single(kind, data, rows: Array(0..<n), spec: spec, tileGrid: tileGrid, fit: fit, breaks: [])
+        return try single(kind, data, rows: Array(0..<n), spec: spec, tileGrid: tileGrid, fit: fit, breaks: [], categories: nil)
     }
 
     static func numbers(_ c: ChartColumn, _ rows: [Int]) throws -> [Double] {
@@ -56,7 +58,7 @@ extension Chart {
         if let c, !c.isNumeric { throw ChartError.invalid("\(kind.rawValue) needs numbers in \(role); column \"\(c.name)\" holds text") }
     }
 
-    private static func single(_ kind: ChartKind, _ d: ChartData, rows all: [Int], spec: ChartSpec, tileGrid: TileGrid?, fit: Bool, breaks: [Double]) throws -> Chart {
+    private static func single(_ kind: ChartKind, _ d: ChartData, rows all: [Int], spec: ChartSpec, tileGrid: TileGrid?, fit: Bool, breaks: [Double], categories: [String]?) throws -> Chart {
         let rows = all.filter { d.x.label($0) != nil }
         let groupName = { (r: Int) -> String in d.color?.label(r) ?? "" }
         let groups = d.color.map { $0.levels(rows: rows) } ?? [""]
@@ -76,7 +78,7 @@ extension Chart {
                 series.append(Series(name: g.isEmpty ? y.name : g, x: rs.map { d.x.number($0)! }, y: rs.map { y.number($0) }))
             }
             var s = spec
-            if s.yLabel == nil && d.color != nil { s.yLabel = y.name }
+            if s.yLabel == nil { s.yLabel = y.name }
             if s.xLabel == nil && !time { s.xLabel = d.x.name }
             return try line(series: series, time: time, spec: s)
 
@@ -85,7 +87,7 @@ extension Chart {
             try requireNumeric(d.low, "the low column", kind)
             try requireNumeric(d.high, "the high column", kind)
             let y = d.y!
-            let cats = d.x.levels(rows: rows)
+            let cats = categories ?? d.x.levels(rows: rows)
             let index = Dictionary(uniqueKeysWithValues: cats.enumerated().map { ($0.element, $0.offset) })
             var series: [BarSeries] = []
             for g in groups {
@@ -125,7 +127,7 @@ extension Chart {
         case .box:
             try requireNumeric(d.y, "y", kind)
             let y = d.y!
-            let cats = d.x.levels(rows: rows)
+            let cats = categories ?? d.x.levels(rows: rows)
             var values = [[Double]](repeating: [], count: cats.count)
             let index = Dictionary(uniqueKeysWithValues: cats.enumerated().map { ($0.element, $0.offset) })
             for r in rows { if let v = y.number(r) { values[index[d.x.label(r)!]!].append(v) } }

@@ -17,20 +17,22 @@ extension Chart {
 
     /// Vertical bars, one per category (several series are drawn side by side), with optional
     /// error bars from `low` to `high` (e.g. a confidence interval).
-    public static func bar(categories: [String], series: [BarSeries], spec: ChartSpec) throws -> Chart {
+    public static func bar(categories: [String], series: [BarSeries], reference: ReferenceLine? = nil, spec: ChartSpec) throws -> Chart {
         try checkBars(categories, series, spec)
-        return Chart(spec: spec, content: .bar(categories: categories, series: series, horizontal: false, ranked: false))
+        if let r = reference { try checkFinite([r.value], "the reference line") }
+        return Chart(spec: spec, content: .bar(categories: categories, series: series, horizontal: false, ranked: false, reference: reference))
     }
 
     /// One series of vertical bars: `Chart.bar(categories:values:errorLow:errorHigh:spec:)`.
-    public static func bar(categories: [String], values: [Double?], errorLow: [Double?]? = nil, errorHigh: [Double?]? = nil, spec: ChartSpec) throws -> Chart {
-        try bar(categories: categories, series: [BarSeries(name: spec.yLabel ?? "", values: values, low: errorLow, high: errorHigh)], spec: spec)
+    public static func bar(categories: [String], values: [Double?], errorLow: [Double?]? = nil, errorHigh: [Double?]? = nil, reference: ReferenceLine? = nil, spec: ChartSpec) throws -> Chart {
+        try bar(categories: categories, series: [BarSeries(name: spec.yLabel ?? "", values: values, low: errorLow, high: errorHigh)], reference: reference, spec: spec)
     }
 
     /// Horizontal bars ranked by value, the largest on top (missing values last), with optional error bars.
-    public static func hbar(categories: [String], values: [Double?], errorLow: [Double?]? = nil, errorHigh: [Double?]? = nil, ranked: Bool = true, spec: ChartSpec) throws -> Chart {
+    public static func hbar(categories: [String], values: [Double?], errorLow: [Double?]? = nil, errorHigh: [Double?]? = nil, ranked: Bool = true, reference: ReferenceLine? = nil, spec: ChartSpec) throws -> Chart {
         let s = [BarSeries(name: spec.xLabel ?? "", values: values, low: errorLow, high: errorHigh)]
         try checkBars(categories, s, spec)
+        if let r = reference { try checkFinite([r.value], "the reference line") }
         var cats = categories, ser = s
         if ranked {
             let order = categories.indices.sorted { a, b in
@@ -46,7 +48,7 @@ extension Chart {
                 BarSeries(name: b.name, values: order.map { b.values[$0] }, low: b.low.map { l in order.map { l[$0] } }, high: b.high.map { h in order.map { h[$0] } })
             }
         }
-        return Chart(spec: spec, content: .bar(categories: cats, series: ser, horizontal: true, ranked: ranked))
+        return Chart(spec: spec, content: .bar(categories: cats, series: ser, horizontal: true, ranked: ranked, reference: reference))
     }
 
     /// Bars stacked by series (e.g. migrant workers by region of employment over the years).
@@ -98,8 +100,8 @@ extension Chart {
         guard points.count >= 2 else { throw ChartError.noData("a Lorenz curve needs at least two points") }
         try checkFinite(points.flatMap { [$0.0, $0.1] } + [gini], "Lorenz points")
         var s = spec
-        let g = "Gini = " + NumberFormat(decimals: 3).string(gini)
-        s.subtitle = spec.subtitle.map { $0 + " · " + g } ?? g
+        let g = "基尼系数（Gini）= " + NumberFormat(decimals: 3).string(gini)
+        s.subtitle = spec.subtitle.map { $0 + "；" + g } ?? g
         return Chart(spec: s, content: .lorenz(points, gini: gini))
     }
 
@@ -150,7 +152,7 @@ extension Chart.Content {
     var kindName: String {
         switch self {
         case .line: "line"
-        case .bar(_, _, let h, _): h ? "hbar" : "bar"
+        case .bar(_, _, let h, _, _): h ? "hbar" : "bar"
         case .stacked: "stacked-bar"
         case .histogram: "histogram"
         case .box: "box"

@@ -44,7 +44,7 @@ extension Chart {
             return Plot(x: x, y: yAxis(ys.min() ?? 0, ys.max() ?? 1, zero: false), panels: [Panel(title: nil, marks: marks)], legend: legend, summary: summary)
 
         // MARK: bar, hbar
-        case let .bar(categories, series, horizontal, ranked):
+        case let .bar(categories, series, horizontal, ranked, reference):
             var marks: [Mark] = []
             var lo = 0.0, hi = 0.0
             let k = Double(series.count)
@@ -78,10 +78,24 @@ extension Chart {
                     }
                 }
             }
+            if let ref = reference {
+                // A dashed line across all bands, labelled at its end (top of an hbar, right of a bar).
+                lo = min(lo, ref.value); hi = max(hi, ref.value)
+                let ink = "#404040"
+                let text = ref.label.isEmpty ? label(ref.value) : ref.label + " " + label(ref.value)
+                let last = categories.count - 1
+                if horizontal {
+                    marks.append(.rule(x0: .value(ref.value), y0: .band(0, -0.12), x1: .value(ref.value), y1: .band(last, 1.12), stroke: ink, width: 1.2, dash: "4 3"))
+                    marks.append(.text(x: .value(ref.value), y: .band(0, -0.12), text: text, size: 11, anchor: .start, fill: ink, dx: 4, dy: 0, bold: false))
+                } else {
+                    marks.append(.rule(x0: .band(0, -0.12), y0: .value(ref.value), x1: .band(last, 1.12), y1: .value(ref.value), stroke: ink, width: 1.2, dash: "4 3"))
+                    marks.append(.text(x: .band(last, 1.12), y: .value(ref.value), text: text, size: 11, anchor: .end, fill: ink, dx: 0, dy: -4, bold: false))
+                }
+            }
             let legend: Legend? = series.count > 1 ? .categorical(series.map { LegendItem(label: $0.name, color: color($0.name, names), shape: .square) }) : nil
             let values = series.flatMap { $0.values.compactMap { $0 } }
             let errs = series.contains { $0.low != nil } ? " with error bars" : ""
-            let summary = "\(horizontal ? "Horizontal bar" : "Bar") chart\(ranked ? " ranked by value" : "")\(errs) of \(categories.count) categories (\(categories.prefix(8).joined(separator: ", "))\(categories.count > 8 ? ", …" : "")); values from \(label(values.min() ?? 0)) to \(label(values.max() ?? 0))."
+            let summary = "\(horizontal ? "Horizontal bar" : "Bar") chart\(ranked ? " ranked by value" : "")\(errs) of \(categories.count) categories (\(categories.prefix(8).joined(separator: ", "))\(categories.count > 8 ? ", …" : "")); values from \(label(values.min() ?? 0)) to \(label(values.max() ?? 0))\(reference.map { "; reference line \($0.label) at \(label($0.value))" } ?? "")."
             var band = AxisSpec(scale: .band(categories), grid: false)
             var value = AxisSpec(scale: .continuous(lo: lo, hi: hi, kind: .linear(nice: true, zero: true)), zeroLine: true, units: units)
             if horizontal {
@@ -156,7 +170,7 @@ extension Chart {
                                    stroke: "#D55E00", width: 2, dash: nil))
                 let sig = { (v: Double) in NumberFormat.label(v, units: .plain) }
                 let sign = f.slope < 0 ? " \u{2212} " : " + "
-                fitText = "OLS: y = \(sig(f.intercept))\(sign)\(sig(abs(f.slope)))x, R² = \(NumberFormat(decimals: 3).string(f.r2))"
+                fitText = "线性拟合（OLS）：y = \(sig(f.intercept))\(sign)\(sig(abs(f.slope)))x，R² = \(NumberFormat(decimals: 3).string(f.r2))"
                 legendItems.append(LegendItem(label: fitText, color: "#D55E00", shape: .line))
             }
             let x = AxisSpec(scale: .continuous(lo: allX.min() ?? 0, hi: allX.max() ?? 1, kind: .linear(nice: true, zero: false)), title: spec.xLabel, units: units)
@@ -177,8 +191,8 @@ extension Chart {
             let x = AxisSpec(scale: .continuous(lo: 0, hi: 1, kind: .percent), title: spec.xLabel)
             let y = AxisSpec(scale: .continuous(lo: 0, hi: 1, kind: .percent), title: spec.yLabel)
             let legend = Legend.categorical([
-                LegendItem(label: "Lorenz", color: c, shape: .line),
-                LegendItem(label: "equality", color: "#8C8C8C", shape: .dashed),
+                LegendItem(label: "洛伦兹曲线", color: c, shape: .line),
+                LegendItem(label: "绝对平等线", color: "#8C8C8C", shape: .dashed),
             ])
             let summary = "Lorenz curve of \(points.count - 1) points; Gini coefficient \(NumberFormat(decimals: 3).string(gini))."
             return Plot(x: x, y: y, panels: [Panel(title: nil, marks: marks)], legend: legend, summary: summary)

@@ -54,7 +54,7 @@ struct PlotRenderer {
             yTitle = TextLine(text: s, size: Style.axisTitleSize, color: Style.tickColor, bold: false, baseline: y + Style.axisTitleSize)
             y += Style.axisTitleSize * Style.leading + 10
         } else {
-            y += 4
+            y += 10
         }
         let plotTop = y
 

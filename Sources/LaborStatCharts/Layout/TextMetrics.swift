@@ -16,23 +16,29 @@ enum TextMetrics {
     /// Advance width of one character in em.
     static func advance(_ u: Unicode.Scalar) -> Double {
         if isWide(u) { return 1.0 }
+        if u.value >= 0x20 && u.value < 0x7F { return ascii[Int(u.value - 0x20)] * latinMargin }
         switch u {
-        case "0"..."9": return 0.56
-        case " ": return 0.28
-        case "i", "j", "l", "|", "!", "'", ".", ",", ":", ";", "`": return 0.26
-        case "f", "t", "r", "I", "(", ")", "[", "]", "{", "}", "/", "\\", "\"": return 0.36
-        case "m", "w": return 0.84
-        case "M", "W", "@", "%": return 0.9
-        case "a"..."z": return 0.54
-        case "A"..."Z": return 0.66
-        case "\u{2212}", "+", "=", "<", ">", "~", "±", "×": return 0.6
-        case "-", "_", "·", "\u{2009}": return 0.36
-        case "…": return 0.9
-        default:
-            if u.value < 0x2E80 { return 0.6 }
-            return 1.0
+        // CJK fonts draw these full width.
+        case "·", "×", "±", "…", "‰", "—", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "※", "°": return 1.0
+        case "\u{2212}": return 0.555 * latinMargin
+        case "²", "³", "¹": return 0.42 * latinMargin
+        default: return 0.62 * latinMargin
         }
     }
+
+    /// Other fonts of the stack set Latin up to a few percent wider than Noto Sans CJK.
+    static let latinMargin = 1.04
+
+    /// Advances of U+0020…U+007E in Noto Sans CJK SC Regular (hmtx / unitsPerEm, read with fontTools;
+    /// Tests/LaborStatChartsTests/References/make-font-widths.py checks whole labels against the font).
+    static let ascii: [Double] = [
+        0.224, 0.323, 0.474, 0.555, 0.555, 0.921, 0.680, 0.278, 0.338, 0.338, 0.467, 0.555, 0.278, 0.347, 0.278, 0.392,
+        0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.555, 0.278, 0.278, 0.555, 0.555, 0.555, 0.474,
+        0.946, 0.608, 0.657, 0.638, 0.688, 0.589, 0.552, 0.689, 0.728, 0.293, 0.535, 0.646, 0.543, 0.812, 0.723, 0.742,
+        0.633, 0.742, 0.635, 0.596, 0.599, 0.721, 0.575, 0.878, 0.573, 0.531, 0.603, 0.338, 0.392, 0.338, 0.555, 0.559,
+        0.606, 0.563, 0.618, 0.510, 0.620, 0.554, 0.325, 0.564, 0.607, 0.275, 0.275, 0.552, 0.284, 0.926, 0.610, 0.606,
+        0.620, 0.620, 0.388, 0.468, 0.377, 0.607, 0.521, 0.802, 0.498, 0.521, 0.475, 0.338, 0.270, 0.338, 0.555,
+    ]
 
     /// East Asian Wide and Fullwidth characters (block ranges: CJK, kana, hangul, full-width forms,
     /// CJK punctuation and the supplementary ideograph planes).

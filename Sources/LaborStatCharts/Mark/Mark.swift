@@ -23,6 +23,40 @@ enum Mark: Sendable {
     enum Anchor: String, Sendable { case start, middle, end }
 }
 
+extension Pos {
+    func remapped(_ map: [Int]?) -> Pos {
+        guard let map, case .band(let i, let f) = self, i < map.count else { return self }
+        return .band(map[i], f)
+    }
+}
+
+extension Mark {
+    /// The same mark with band indices moved (`x[i]`, `y[i]` = the new index of band i): facet
+    /// panels drawn on a shared list of categories.
+    func remappingBands(x: [Int]?, y: [Int]?) -> Mark {
+        func px(_ p: Pos) -> Pos { p.remapped(x) }
+        func py(_ p: Pos) -> Pos { p.remapped(y) }
+        switch self {
+        case let .line(points, stroke, width, dash):
+            return .line(points: points.map { (px($0.0), py($0.1)) }, stroke: stroke, width: width, dash: dash)
+        case let .area(upper, lower, fill, opacity):
+            return .area(upper: upper.map { (px($0.0), py($0.1)) }, lower: lower.map { (px($0.0), py($0.1)) }, fill: fill, opacity: opacity)
+        case let .rect(x0, x1, y0, y1, fill, stroke, title):
+            return .rect(x0: px(x0), x1: px(x1), y0: py(y0), y1: py(y1), fill: fill, stroke: stroke, title: title)
+        case let .point(x0, y0, r, fill, stroke, opacity, title):
+            return .point(x: px(x0), y: py(y0), radius: r, fill: fill, stroke: stroke, opacity: opacity, title: title)
+        case let .rule(x0, y0, x1, y1, stroke, width, dash):
+            return .rule(x0: px(x0), y0: py(y0), x1: px(x1), y1: py(y1), stroke: stroke, width: width, dash: dash)
+        case let .text(x0, y0, text, size, anchor, fill, dx, dy, bold):
+            return .text(x: px(x0), y: py(y0), text: text, size: size, anchor: anchor, fill: fill, dx: dx, dy: dy, bold: bold)
+        case let .box(index, stats, color):
+            return .box(index: x.map { index < $0.count ? $0[index] : index } ?? index, stats: stats, color: color)
+        case .tile:
+            return self
+        }
+    }
+}
+
 /// Tukey's box-plot statistics of one group.
 public struct BoxStats: Sendable, Equatable {
     public var n: Int

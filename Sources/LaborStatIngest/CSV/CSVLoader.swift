@@ -86,25 +86,23 @@ enum CSVLoader {
         DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
             let c = chunks[k]
             var r = ChunkResult()
-            if needsValidation {
-                let (bad, _) = UTF8Check.firstInvalid(bytes, c.lo, c.hi)
-                if let bad { r.invalidUTF8 = bad; results[k] = r; return }
-            }
+            // UTF-8 is validated by the split itself (bytes ≥ 0x80 are checked as they are skipped).
             let tokens = CSVTokenizer.tokenize(bytes, lo: c.lo, hi: c.hi, delimiter: delimiter, columnCount: columnCount,
                                                slotOfColumn: slots, slotCount: slotCount,
-                                               expectedRows: (c.hi - c.lo) / avgRecord + 16)
+                                               expectedRows: (c.hi - c.lo) / avgRecord + 16, validate: needsValidation)
             r.rows = tokens.rows
             r.error = tokens.error
+            if case .invalidUTF8(let bad)? = tokens.error { r.invalidUTF8 = bad; r.error = nil }
             if tokens.error == nil {
                 r.parts = (0..<slotCount).map { s in
-                    builders[s].build(CellSource(base: bytes + c.lo, baseOffset: c.lo, spans: tokens.spans[s]))
+                    builders[s].build(CellSource(base: bytes + c.lo, baseOffset: c.lo, spans: tokens.spans, stride: slotCount, slot: s))
                 }
             }
             buffer.release(c.lo..<c.hi)
             results[k] = r
             progress.add(c.hi - c.lo)
         }
-        let chunkResults = results.values
+        var chunkResults = results.values
         // Errors: the first in the file wins.
         if let bad = chunkResults.compactMap({ $0.invalidUTF8 }).min() {
             let (_, multibyte) = UTF8Check.firstInvalid(p, lo, bad)
@@ -124,14 +122,20 @@ enum CSVLoader {
         var allProblems: [(column: Int, RawProblem)] = []
         for (s, c) in wanted.enumerated() {
             let assembler = ColumnAssembler(name: names[c], forced: forced[c], keepText: options.keepText)
-            let parts = chunkResults.map { $0.parts[s] }
-            let (column, problems, _) = assembler.assemble(parts) { k, mode, unit in
+            // Move the parts out of the results, so that the assembler holds the only reference.
+            var parts: [ColumnPart] = []
+            for k in chunkResults.indices {
+                parts.append(chunkResults[k].parts[s])
+                chunkResults[k].parts[s] = ColumnPart(mode: .string)
+            }
+            let rowsPerChunk = chunkResults.map(\.rows)
+            let (column, problems, _) = assembler.assemble(&parts) { k, mode, unit in
                 let ch = chunks[k]
                 var only = [Int](repeating: -1, count: columnCount)
                 only[c] = 0
                 let t = CSVTokenizer.tokenize(p, lo: ch.lo, hi: ch.hi, delimiter: delimiter, columnCount: columnCount,
-                                              slotOfColumn: only, slotCount: 1, expectedRows: chunkResults[k].rows)
-                let part = builders[s].build(CellSource(base: p + ch.lo, baseOffset: ch.lo, spans: t.spans[0]), mode: mode, expectedUnit: unit)
+                                              slotOfColumn: only, slotCount: 1, expectedRows: rowsPerChunk[k])
+                let part = builders[s].build(CellSource(base: p + ch.lo, baseOffset: ch.lo, spans: t.spans), mode: mode, expectedUnit: unit)
                 buffer.release(ch.lo..<ch.hi)
                 return part
             }
@@ -203,6 +207,8 @@ enum CSVLoader {
         case .unterminatedQuote(let offset):
             return .malformed(locate(offset), "a quoted field is not closed before the end of the file",
                               hint: "close the field with \" (a quote inside it is written as \"\")")
+        case .invalidUTF8(let offset):
+            return .malformed(locate(offset), "invalid UTF-8", hint: "if the file is GBK/GB18030, say so: --encoding gb18030")
         }
     }
 

@@ -17,18 +17,21 @@ enum CSVSyntaxError: Sendable {
     case ragged(offset: Int, found: Int, expected: Int)
     /// A quoted field opened at `offset` and never closed.
     case unterminatedQuote(offset: Int)
+    /// Bytes that are not UTF-8 at `offset` (only when validating).
+    case invalidUTF8(offset: Int)
 
     var offset: Int {
         switch self {
-        case .ragged(let o, _, _), .unterminatedQuote(let o): o
+        case .ragged(let o, _, _), .unterminatedQuote(let o), .invalidUTF8(let o): o
         }
     }
 }
 
-/// The fields of one chunk of records, column by column (only the columns asked for).
+/// The fields of one chunk of records (only the columns asked for).
 struct ChunkTokens {
-    /// `spans[slot][row]`, relative to the chunk's first byte.
-    var spans: [[FieldSpan]]
+    /// Row-major: `spans[row * slotCount + slot]`, relative to the chunk's first byte.
+    var spans: [FieldSpan]
+    var slotCount: Int
     var rows = 0
     var error: CSVSyntaxError?
 }
@@ -45,24 +48,42 @@ enum CSVTokenizer {
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
 
-    /// A 256-entry table marking the bytes that end an unquoted field.
-    static func stopTable(delimiter: UInt8) -> [Bool] {
-        var t = [Bool](repeating: false, count: 256)
-        t[Int(delimiter)] = true
-        t[Int(lf)] = true
-        t[Int(cr)] = true
+    /// A 256-entry table: 1 for the bytes that end an unquoted field, 2 for bytes ≥ 0x80 when the
+    /// text is validated as UTF-8 on the way (the split then costs the validation nothing on ASCII).
+    static func stopTable(delimiter: UInt8, validate: Bool = false) -> [UInt8] {
+        var t = [UInt8](repeating: 0, count: 256)
+        if validate { for b in 0x80..<256 { t[b] = 2 } }
+        t[Int(delimiter)] = 1
+        t[Int(lf)] = 1
+        t[Int(cr)] = 1
         return t
+    }
+
+    /// Skips the bytes of an unquoted stretch: returns the index of the first stop byte (or `hi`).
+    /// Invalid UTF-8 (only flagged when validating) sets `bad` and ends the stretch there.
+    @inline(__always)
+    static func skip(_ p: UnsafePointer<UInt8>, _ j: Int, _ hi: Int, _ stop: UnsafePointer<UInt8>, _ bad: inout Int) -> Int {
+        var j = j
+        while j < hi {
+            let c = stop[Int(p[j])]
+            if c == 0 { j += 1; continue }
+            if c == 1 { return j }
+            let len = UTF8Check.sequenceLength(p, j, hi)
+            if len == 0 { if bad < 0 { bad = j }; return hi }
+            j += len
+        }
+        return j
     }
 
     /// Scans one field starting at `i` (< hi). Returns the span (relative to `origin`), the index of
     /// the byte that ended it (delimiter, line break or `hi`), or nil for an unterminated quote.
     @inline(__always)
     static func field(_ p: UnsafePointer<UInt8>, _ i: Int, _ hi: Int, origin: Int, delimiter: UInt8,
-                      stop: UnsafePointer<Bool>) -> (FieldSpan, Int)? {
+                      stop: UnsafePointer<UInt8>, bad: inout Int) -> (FieldSpan, Int)? {
         var j = i
         if j >= hi { return (FieldSpan(start: i - origin, length: 0, complex: false), j) }
         if p[j] != quote {
-            while j < hi && !stop[Int(p[j])] { j += 1 }
+            j = skip(p, j, hi, stop, &bad)
             return (FieldSpan(start: i - origin, length: j - i, complex: false), j)
         }
         // Quoted field.
@@ -70,18 +91,26 @@ enum CSVTokenizer {
         let inner = j
         var complex = false
         while true {
-            // Find the next quote.
-            while j < hi && p[j] != quote { j += 1 }
+            // Find the next quote (validating what is skipped when asked).
+            while j < hi {
+                let b = p[j]
+                if b == quote { break }
+                if b >= 0x80 && stop[Int(b)] == 2 {
+                    let len = UTF8Check.sequenceLength(p, j, hi)
+                    if len == 0 { if bad < 0 { bad = j }; return nil }
+                    j += len
+                } else { j += 1 }
+            }
             if j >= hi { return nil }
             if j + 1 < hi && p[j + 1] == quote { complex = true; j += 2; continue }
             break
         }
         let innerEnd = j
         j += 1   // past the closing quote
-        if j < hi && !stop[Int(p[j])] {
+        if j < hi && stop[Int(p[j])] != 1 {
             // Text after the closing quote: keep it, up to the end of the field.
             complex = true
-            while j < hi && !stop[Int(p[j])] {
+            while j < hi && stop[Int(p[j])] != 1 {
                 if p[j] == quote {   // a further quoted section
                     j += 1
                     while j < hi && p[j] != quote { j += 1 }
@@ -97,12 +126,14 @@ enum CSVTokenizer {
     /// Splits the records of `lo..<hi` (which start at a record boundary) into the columns of
     /// `slotOfColumn` (`-1`: not kept). Stops at the first ragged row or open quote.
     static func tokenize(_ p: UnsafePointer<UInt8>, lo: Int, hi: Int, delimiter: UInt8, columnCount: Int,
-                         slotOfColumn: [Int], slotCount: Int, expectedRows: Int) -> ChunkTokens {
-        var spans = [[FieldSpan]](repeating: [], count: slotCount)
-        for s in 0..<slotCount { spans[s].reserveCapacity(expectedRows) }
+                         slotOfColumn: [Int], slotCount: Int, expectedRows: Int, validate: Bool = false) -> ChunkTokens {
+        var spans = [FieldSpan]()
+        spans.reserveCapacity(expectedRows * slotCount)
+        var rowSpans = [FieldSpan](repeating: FieldSpan(start: 0, length: 0, complex: false), count: max(1, slotCount))
         var rows = 0
-        let table = stopTable(delimiter: delimiter)
+        let table = stopTable(delimiter: delimiter, validate: validate)
         var error: CSVSyntaxError?
+        var bad = -1
         table.withUnsafeBufferPointer { tb in
             let stop = tb.baseAddress!
             slotOfColumn.withUnsafeBufferPointer { slotsOf in
@@ -114,12 +145,13 @@ enum CSVTokenizer {
                     let rowStart = i
                     var col = 0
                     while true {
-                        guard let (span, end) = field(p, i, hi, origin: lo, delimiter: delimiter, stop: stop) else {
-                            error = .unterminatedQuote(offset: i); break outer
+                        guard let (span, end) = field(p, i, hi, origin: lo, delimiter: delimiter, stop: stop, bad: &bad) else {
+                            error = bad >= 0 ? .invalidUTF8(offset: bad) : .unterminatedQuote(offset: i); break outer
                         }
+                        if bad >= 0 { error = .invalidUTF8(offset: bad); break outer }
                         if col < columnCount {
                             let s = slotsOf[col]
-                            if s >= 0 { spans[s].append(span) }
+                            if s >= 0 { rowSpans[s] = span }
                         }
                         col += 1
                         i = end
@@ -131,13 +163,14 @@ enum CSVTokenizer {
                         break outer
                     }
                     rows += 1
+                    if slotCount > 0 { spans.append(contentsOf: rowSpans[0..<slotCount]) }
                     if i < hi {
                         if p[i] == cr { i += 1; if i < hi && p[i] == lf { i += 1 } } else if p[i] == lf { i += 1 }
                     }
                 }
             }
         }
-        return ChunkTokens(spans: spans, rows: rows, error: error)
+        return ChunkTokens(spans: spans, slotCount: slotCount, rows: rows, error: error)
     }
 
     /// Every record of `lo..<hi` as field spans relative to `lo` (any number of fields per record).
@@ -148,6 +181,7 @@ enum CSVTokenizer {
         let table = stopTable(delimiter: delimiter)
         var i = lo
         var error: CSVSyntaxError?
+        var bad = -1
         table.withUnsafeBufferPointer { tb in
             let stop = tb.baseAddress!
             outer: while i < hi && out.count < limit {
@@ -157,7 +191,7 @@ enum CSVTokenizer {
                 starts.append(i)
                 var row: [FieldSpan] = []
                 while true {
-                    guard let (span, end) = field(p, i, hi, origin: lo, delimiter: delimiter, stop: stop) else {
+                    guard let (span, end) = field(p, i, hi, origin: lo, delimiter: delimiter, stop: stop, bad: &bad) else {
                         error = .unterminatedQuote(offset: i); break outer
                     }
                     row.append(span)

@@ -29,8 +29,8 @@ struct ParsedNumber {
     var unit: NumberUnit = .none
     /// For `.notNumber`: whether the text looks like an amount (has a digit, a Chinese numeral, 万, 亿).
     var looksNumeric = false
-    /// For `.problem`: why the text is not a number.
-    var reason: String = ""
+    /// For `.notNumber` that looks numeric: why the text is not a number.
+    var reason: CellReason = .none
 }
 
 /// Reads numbers as Chinese offices write them, from UTF-8 bytes, without allocating.
@@ -64,6 +64,30 @@ enum NumberParser {
 
     /// Parses `n` bytes at `p` (already trimmed, not a missing token).
     static func parse(_ p: UnsafePointer<UInt8>, _ n: Int) -> ParsedNumber {
+        // Fast path: ASCII `[-]digits[.digits]` with at most 15 digits, the bulk of real files.
+        do {
+            var i = 0
+            let negative = p[0] == UInt8(ascii: "-")
+            if negative { i = 1 }
+            var m: UInt64 = 0
+            var digits = 0, fraction = 0
+            var point = false
+            while i < n {
+                let d = p[i] &- 48
+                if d < 10 { m = m &* 10 &+ UInt64(d); digits += 1; if point { fraction += 1 }; i += 1; continue }
+                if p[i] == UInt8(ascii: ".") && !point { point = true; i += 1; continue }
+                break
+            }
+            if i == n && digits > 0 && digits <= 15 {
+                if !point {
+                    let v = negative ? -Int64(m) : Int64(m)
+                    return ParsedNumber(kind: .integer, int: v, double: Double(v))
+                }
+                var v = Double(m) / exactPowers[fraction]
+                if negative { v = -v }
+                return ParsedNumber(kind: .decimal, double: v)
+            }
+        }
         var i = 0
         var negative = false
         var unit = NumberUnit.none
@@ -110,16 +134,16 @@ enum NumberParser {
             }
             let b = p[i]
             if b == UInt8(ascii: ".") || matches(p, i, n, 0xEF, 0xBC, 0x8E) {
-                if sawPoint { return problemOrText(p, n, reason: "a malformed number (two decimal points)") }
-                if sawSeparator && groupLen != 3 { return problemOrText(p, n, reason: "a misplaced thousands separator") }
+                if sawPoint { return problemOrText(p, n, reason: .twoPoints) }
+                if sawSeparator && groupLen != 3 { return problemOrText(p, n, reason: .separator) }
                 sawPoint = true
                 i += b == UInt8(ascii: ".") ? 1 : 3
                 continue
             }
             if b == UInt8(ascii: ",") || matches(p, i, n, 0xEF, 0xBC, 0x8C) {
-                if sawPoint || !sawDigit { return problemOrText(p, n, reason: "a misplaced thousands separator") }
-                if sawSeparator { if groupLen != 3 { return problemOrText(p, n, reason: "a misplaced thousands separator") } }
-                else { firstGroup = groupLen; if firstGroup > 3 { return problemOrText(p, n, reason: "a misplaced thousands separator") } }
+                if sawPoint || !sawDigit { return problemOrText(p, n, reason: .separator) }
+                if sawSeparator { if groupLen != 3 { return problemOrText(p, n, reason: .separator) } }
+                else { firstGroup = groupLen; if firstGroup > 3 { return problemOrText(p, n, reason: .separator) } }
                 sawSeparator = true
                 groupLen = 0
                 i += b == UInt8(ascii: ",") ? 1 : 3
@@ -129,8 +153,8 @@ enum NumberParser {
         }
         let mantissaEnd = i
         var exponentAdjust = 0      // explicit exponent + scale − 2 for percent
-        if !sawDigit { return problemOrText(p, n, reason: "") }
-        if sawSeparator && !sawPoint && groupLen != 3 { return problemOrText(p, n, reason: "a misplaced thousands separator") }
+        if !sawDigit { return problemOrText(p, n, reason: .none) }
+        if sawSeparator && !sawPoint && groupLen != 3 { return problemOrText(p, n, reason: .separator) }
         exp10 += dropped
         var isInteger = !sawPoint
         var scaled = false
@@ -142,7 +166,7 @@ enum NumberParser {
             var e = 0
             var any = false
             while j < n, p[j] &- 48 < 10 { e = min(e * 10 + Int(p[j] &- 48), 100_000); j += 1; any = true }
-            if !any { return problemOrText(p, n, reason: "a malformed number") }
+            if !any { return problemOrText(p, n, reason: .malformed) }
             exp10 += eneg ? -e : e
             exponentAdjust += eneg ? -e : e
             i = j
@@ -158,7 +182,7 @@ enum NumberParser {
         // Unit.
         if i < n {
             if p[i] == UInt8(ascii: "%") || matches(p, i, n, 0xEF, 0xBC, 0x85) {
-                if scaled || unit != .none { return problemOrText(p, n, reason: "a malformed number") }
+                if scaled || unit != .none { return problemOrText(p, n, reason: .malformed) }
                 i += p[i] == UInt8(ascii: "%") ? 1 : 3
                 unit = .percent
                 exp10 -= 2
@@ -172,7 +196,7 @@ enum NumberParser {
             else if matches(p, i, n, 0xE6, 0x88, 0xB7) { i += 3; unit = .household }     // 户
             else if matches(p, i, n, 0xE4, 0xB8, 0xAA) { i += 3; unit = .piece }         // 个
         }
-        if i != n { return problemOrText(p, n, reason: "") }
+        if i != n { return problemOrText(p, n, reason: .none) }
 
         // A scaled value that is whole stays an integer: 2.84万 = 28400.
         if scaled && !isInteger {
@@ -230,15 +254,15 @@ enum NumberParser {
     }
 
     /// A failed parse: a `.problem` when the text looks like an amount, else `.notNumber`.
-    static func problemOrText(_ p: UnsafePointer<UInt8>, _ n: Int, reason: String) -> ParsedNumber {
+    static func problemOrText(_ p: UnsafePointer<UInt8>, _ n: Int, reason: CellReason) -> ParsedNumber {
         let (looks, approximate, chinese) = looksNumeric(p, n)
         guard looks else { return ParsedNumber(kind: .notNumber) }
         var r = ParsedNumber(kind: .notNumber)
         r.looksNumeric = true
-        if approximate { r.reason = "an approximate amount" }
-        else if chinese { r.reason = "a number written in Chinese numerals" }
-        else if !reason.isEmpty { r.reason = reason }
-        else { r.reason = "not a number" }
+        if approximate { r.reason = .approximate }
+        else if chinese { r.reason = .chineseNumerals }
+        else if reason != .none { r.reason = reason }
+        else { r.reason = .notNumber }
         return r
     }
 
@@ -274,5 +298,26 @@ enum NumberParser {
         }
         if approx && !looks { approx = false }
         return (looks, approx, chinese)
+    }
+}
+
+/// Why a cell does not read as its column's type (a code, so that reading a cell allocates nothing).
+enum CellReason: UInt8, Sendable {
+    case none, approximate, chineseNumerals, twoPoints, separator, malformed, notNumber
+    case noSuchDay, noSuchMonth, noSuchQuarter
+
+    var text: String {
+        switch self {
+        case .none: ""
+        case .approximate: "an approximate amount"
+        case .chineseNumerals: "a number written in Chinese numerals"
+        case .twoPoints: "a malformed number (two decimal points)"
+        case .separator: "a misplaced thousands separator"
+        case .malformed: "a malformed number"
+        case .notNumber: "not a number"
+        case .noSuchDay: "no such day"
+        case .noSuchMonth: "no such month"
+        case .noSuchQuarter: "no such quarter"
+        }
     }
 }

@@ -180,18 +180,47 @@ func hexByte(_ b: UInt8) -> String {
 
 /// Strict UTF-8 validation (no overlongs, surrogates or values above U+10FFFF), 8 ASCII bytes at a time.
 enum UTF8Check {
+    /// The length of the valid multi-byte sequence starting at `i` (a byte ≥ 0x80), or 0.
+    @inline(__always) static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ hi: Int) -> Int {
+        let b = p[i]
+        // Common 3-byte case (most CJK): leads E1–EC, EE, EF take any two continuation bytes.
+        if b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < hi && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 { return 3 }
+        var len = 0
+        var minValue: UInt32 = 0
+        var v: UInt32 = 0
+        if b & 0xE0 == 0xC0 { len = 2; v = UInt32(b & 0x1F); minValue = 0x80 }
+        else if b & 0xF0 == 0xE0 { len = 3; v = UInt32(b & 0x0F); minValue = 0x800 }
+        else if b & 0xF8 == 0xF0 { len = 4; v = UInt32(b & 0x07); minValue = 0x10000 }
+        else { return 0 }
+        if i + len > hi { return 0 }
+        for k in 1..<len {
+            let c = p[i + k]
+            if c & 0xC0 != 0x80 { return 0 }
+            v = v << 6 | UInt32(c & 0x3F)
+        }
+        if v < minValue || v > 0x10FFFF || (v >= 0xD800 && v < 0xE000) { return 0 }
+        return len
+    }
+
     /// The offset of the first invalid sequence in `lo..<hi` (nil when valid) and the number of valid
     /// multi-byte characters before it. When `atEnd` is false, a sequence cut by `hi` is not an error.
     static func firstInvalid(_ p: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, atEnd: Bool = true) -> (Int?, Int) {
         var i = lo
         var multi = 0
         while i < hi {
-            if i + 8 <= hi {
+            if i + 16 <= hi {
                 let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                let w2 = UnsafeRawPointer(p + i + 8).loadUnaligned(as: UInt64.self)
+                if (w | w2) & 0x8080_8080_8080_8080 == 0 { i += 16; continue }
             }
             let b = p[i]
             if b < 0x80 { i += 1; continue }
+            // Common 3-byte case (most CJK): leads E1–EC, EE, EF take any two continuation bytes.
+            if b >= 0xE1 && b != 0xED && i + 2 < hi && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 && b <= 0xEF {
+                multi += 1
+                i += 3
+                continue
+            }
             var len = 0
             var minValue: UInt32 = 0
             var v: UInt32 = 0

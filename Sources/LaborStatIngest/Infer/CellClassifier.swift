@@ -18,7 +18,7 @@ struct CellValue {
     var precision: DatePrecision = .day
     var bool = false
     var unit: NumberUnit = .none
-    var reason: String = ""
+    var reason: CellReason = .none
 }
 
 /// Trimming, missing tokens and per-cell reading, shared by the CSV and XLSX paths.
@@ -106,7 +106,7 @@ struct CellClassifier: Sendable {
         let numberStart = b &- 48 < 10 || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: ".")
             || b == 0xEF || b == 0xC2 || b == 0xE2
         var looks = false
-        var numberReason = ""
+        var numberReason = CellReason.none
         if numberStart {
             // YYYY-MM-DD and other dates also start with a digit; try the date fast path first for them.
             if n >= 6 && n <= 40 && (b == 0xEF || (b &- 48 < 10 && (p[4] == UInt8(ascii: "-") || p[4] == UInt8(ascii: "/")
@@ -141,7 +141,7 @@ struct CellClassifier: Sendable {
         if !numberStart {
             let (l, approx, chinese) = NumberParser.looksNumeric(p, n)
             looks = l
-            numberReason = approx ? "an approximate amount" : chinese ? "a number written in Chinese numerals" : "not a number"
+            numberReason = approx ? .approximate : chinese ? .chineseNumerals : .notNumber
         }
         if looks { return CellValue(kind: .badNumber, reason: numberReason) }
         return CellValue(kind: .text)

@@ -11,9 +11,9 @@ struct ColumnAssembler {
     /// The problems kept for a column (the count is exact).
     static let problemsKept = 200
 
-    func assemble(_ parts: [ColumnPart], rebuild: (Int, BuildMode, NumberUnit?) -> ColumnPart)
+    /// Joins `parts` (emptied on the way, so that each part's memory is freed once copied).
+    func assemble(_ parts: inout [ColumnPart], rebuild: (Int, BuildMode, NumberUnit?) -> ColumnPart)
         -> (column: Column, problems: [RawProblem], rowOffsets: [Int]) {
-        var parts = parts
         let total = parts.reduce(KindCounts()) { $0 + $1.counts }
         let mode: BuildMode
         if keepText { mode = .string }
@@ -48,13 +48,24 @@ struct ColumnAssembler {
         for p in parts { rowOffsets.append(r); r += p.rows }
         let rowCount = r
 
-        var missing = MissingMask(count: 0)
-        for p in parts { missing.append(contentsOf: p.missing) }
+        var words = [UInt64](repeating: 0, count: parts.contains { $0.missingCount > 0 } ? (rowCount + 63) / 64 : 0)
+        for i in parts.indices where parts[i].missingCount > 0 {
+            let base = rowOffsets[i]
+            for (wi, w) in parts[i].missingWords.enumerated() where w != 0 {
+                var bits = w
+                while bits != 0 {
+                    let r = base + wi * 64 + bits.trailingZeroBitCount
+                    words[r >> 6] |= 1 << UInt64(r & 63)
+                    bits &= bits - 1
+                }
+            }
+        }
+        let missing = MissingMask(words: words, count: rowCount)
         var problems: [RawProblem] = []
         var problemCount = 0
-        for (i, p) in parts.enumerated() {
-            problemCount += p.problemCount
-            for var q in p.problems where problems.count < Self.problemsKept {
+        for i in parts.indices {
+            problemCount += parts[i].problemCount
+            for var q in parts[i].problems where problems.count < Self.problemsKept {
                 q.row += rowOffsets[i]
                 problems.append(q)
             }
@@ -117,7 +128,7 @@ struct ColumnAssembler {
             var global = ByteInterner(capacity: parts.first?.interner?.count ?? 16)
             var remaps: [[UInt32]] = []
             for p in parts {
-                let local = p.interner!
+                guard let local = p.interner else { remaps.append([]); continue }
                 var remap = [UInt32](repeating: 0, count: local.count)
                 for c in 0..<local.count { remap[c] = local.withLevel(c) { global.intern($0, $1) } }
                 remaps.append(remap)
@@ -125,25 +136,28 @@ struct ColumnAssembler {
             if forced == .category || InferenceRule.isCategory(levels: global.count, nonMissing: nonMissing) {
                 var codes = [UInt32]()
                 codes.reserveCapacity(rowCount)
-                for (i, p) in parts.enumerated() {
+                for i in parts.indices {
                     let remap = remaps[i]
-                    if remap.isEmpty { codes.append(contentsOf: repeatElement(0, count: p.codes.count)) }
-                    else { codes.append(contentsOf: p.codes.lazy.map { remap[Int($0)] }) }
+                    if remap.isEmpty { codes.append(contentsOf: repeatElement(0, count: parts[i].codes.count)) }
+                    else { codes.append(contentsOf: parts[i].codes.lazy.map { remap[Int($0)] }) }
                     parts[i].codes = []
                 }
                 let levels = (0..<global.count).map { global.level($0) }
                 return .category(codes: codes, levels: levels)
             }
         }
-        var text = TextBuffer()
+        if parts.count == 1, let t = parts[0].text { parts[0].text = nil; return .text(t.buffer) }
+        var text = TextParts()
+        text.bytes.reserveCapacity(parts.reduce(0) { $0 + ($1.text?.bytes.count ?? 0) })
+        text.offsets.reserveCapacity(rowCount + 1)
         for i in parts.indices {
-            if let t = parts[i].text { text.append(contentsOf: t) }
+            if let t = parts[i].text { text.append(t) }
             else {
                 let b = ColumnBuilder(classifier: CellClassifier(options: ReadOptions()), name: name, forced: nil)
-                text.append(contentsOf: b.textFromCategory(parts[i].codes, parts[i].interner!, parts[i].missing))
+                text.append(b.textFromCategory(parts[i].codes, parts[i].interner!, parts[i]))
             }
             parts[i].text = nil; parts[i].codes = []; parts[i].interner = nil
         }
-        return .text(text)
+        return .text(text.buffer)
     }
 }

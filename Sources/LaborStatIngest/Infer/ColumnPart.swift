@@ -12,12 +12,18 @@ struct RawProblem: Sendable {
     var hint: String?
 }
 
-/// Where the cells of one column of one chunk are: spans relative to `base`.
+/// Where the cells of one column of one chunk are: spans relative to `base`, the column's at
+/// `spans[row * stride + slot]`.
 struct CellSource {
     let base: UnsafePointer<UInt8>
     /// Offset of `base` in the decoded input, for locations.
     let baseOffset: Int
     let spans: [FieldSpan]
+    var stride = 1
+    var slot = 0
+
+    var count: Int { stride == 0 ? 0 : spans.count / stride }
+    @inline(__always) subscript(row: Int) -> FieldSpan { spans[row &* stride &+ slot] }
 }
 
 /// One column of one chunk of rows, built in one `BuildMode`.
@@ -38,16 +44,52 @@ struct ColumnPart: @unchecked Sendable {
     var bools: [Bool] = []
     var codes: [UInt32] = []
     var interner: ByteInterner? = nil
-    var text: TextBuffer? = nil
+    var text: TextParts? = nil
     /// String mode: dictionary encoding was given up (too many distinct values).
     var forcedText = false
-    var missing = MissingMask(count: 0)
+    /// Missing rows as a bitmap (bit `r % 64` of word `r / 64`), grown lazily.
+    var missingWords: [UInt64] = []
+    var missingCount = 0
+
+    @inline(__always) mutating func setMissing(_ row: Int) {
+        let w = row >> 6
+        if missingWords.count <= w { missingWords.append(contentsOf: repeatElement(0, count: w + 1 - missingWords.count)) }
+        missingWords[w] |= 1 << UInt64(row & 63)
+        missingCount += 1
+    }
+
+    @inline(__always) func isMissing(_ row: Int) -> Bool {
+        let w = row >> 6
+        return w < missingWords.count && (missingWords[w] >> UInt64(row & 63)) & 1 == 1
+    }
     var problems: [RawProblem] = []
     var problemCount = 0
 
     static let problemsKept = 200
 
     init(mode: BuildMode) { self.mode = mode }
+}
+
+/// Strings back to back (the parts of a `TextBuffer`).
+struct TextParts {
+    var bytes: [UInt8] = []
+    var offsets: [Int] = [0]
+
+    @inline(__always) mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        if n > 0 { bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n)) }
+        offsets.append(bytes.count)
+    }
+
+    @inline(__always) mutating func appendEmpty() { offsets.append(bytes.count) }
+
+    mutating func append(_ other: TextParts) {
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        offsets.reserveCapacity(offsets.count + other.offsets.count - 1)
+        for o in other.offsets.dropFirst() { offsets.append(base + o) }
+    }
+
+    var buffer: TextBuffer { TextBuffer(bytes: bytes, offsets: offsets) }
 }
 
 /// Builds `ColumnPart`s from cells: classify each cell, store it in the part's mode, record the
@@ -84,8 +126,8 @@ struct ColumnBuilder {
     /// The mode suggested by the first non-missing cell.
     func firstKind(_ cells: CellSource) -> BuildMode {
         let scratch = ScratchBuffer()
-        for s in cells.spans {
-            let (v, _, _) = cellValue(cells, s, scratch)
+        for row in 0..<cells.count {
+            let (v, _, _) = cellValue(cells, cells[row], scratch)
             switch v?.kind {
             case nil, .missing?: continue
             case .integer?, .decimal?, .badNumber?: return .number
@@ -100,23 +142,31 @@ struct ColumnBuilder {
     /// Reads one cell: its classification (nil for keep-text mode) and its trimmed bytes.
     @inline(__always)
     func cellValue(_ cells: CellSource, _ s: FieldSpan, _ scratch: ScratchBuffer) -> (CellValue?, UnsafePointer<UInt8>, Int) {
+        let (p, n, missing) = prepared(cells, s, scratch)
+        if classifier.keepText { return (missing ? CellValue(kind: .missing) : nil, p, n) }
+        if missing { return (CellValue(kind: .missing), p, n) }
+        return (classifier.classify(p, n), p, n)
+    }
+
+    /// A cell's bytes (unquoted, trimmed unless keep-text) and whether it is missing.
+    @inline(__always)
+    func prepared(_ cells: CellSource, _ s: FieldSpan, _ scratch: ScratchBuffer) -> (UnsafePointer<UInt8>, Int, Bool) {
         var p = cells.base + s.start
         var n = s.length
         if s.isComplex {
             n = scratch.unquote(p, n)
             p = UnsafePointer(scratch.p)
         }
-        if classifier.keepText { return (n == 0 ? CellValue(kind: .missing) : nil, p, n) }
+        if classifier.keepText { return (p, n, n == 0) }
         let (lo, len) = CellClassifier.trim(p, n)
         p += lo
         n = len
-        if classifier.isMissing(p, n) { return (CellValue(kind: .missing), p, n) }
-        return (classifier.classify(p, n), p, n)
+        return (p, n, classifier.isMissing(p, n))
     }
 
     func build(_ cells: CellSource, in mode: BuildMode, expectedUnit: NumberUnit?) -> ColumnPart {
         var part = ColumnPart(mode: mode)
-        let rows = cells.spans.count
+        let rows = cells.count
         part.rows = rows
         part.integerOnly = forced == .integer
         switch mode {
@@ -124,7 +174,7 @@ struct ColumnBuilder {
         case .date: part.days.reserveCapacity(rows)
         case .boolean: part.bools.reserveCapacity(rows)
         case .string:
-            if forced == .text || classifier.keepText { part.text = TextBuffer(); part.forcedText = true }
+            if forced == .text || classifier.keepText { part.text = TextParts(); part.forcedText = true }
             else { part.interner = ByteInterner(); part.codes.reserveCapacity(rows) }
         }
         let scratch = ScratchBuffer()
@@ -143,36 +193,50 @@ struct ColumnBuilder {
             return "correct the cell; if \"\(v)\" means a missing value, add it: --missing '\(v)'"
         }
 
-        for (row, s) in cells.spans.enumerated() {
+        // Category cells are read once per distinct value: the reading of each level is kept.
+        var levelValues: [CellValue] = []
+        for row in 0..<rows {
+            let s = cells[row]
+            if part.interner != nil && !classifier.keepText {
+                let (p, n, isMissing) = prepared(cells, s, scratch)
+                if isMissing {
+                    part.counts.missing += 1
+                    part.setMissing(row)
+                    part.codes.append(0)
+                    continue
+                }
+                let before = part.interner!.count
+                let code = part.interner!.intern(p, n)
+                part.codes.append(code)
+                if part.interner!.count > before { levelValues.append(classifier.classify(p, n)) }
+                part.counts.add(levelValues[Int(code)])
+                if part.interner!.count > before && forced != .category {
+                    let levels = part.interner!.count
+                    if levels > InferenceRule.maxLevels || (levels > 1024 && 2 * levels > part.counts.nonMissing) {
+                        part.text = textFromCategory(part.codes, part.interner!, part)
+                        part.interner = nil
+                        part.codes = []
+                        part.forcedText = true
+                    }
+                }
+                continue
+            }
             let (value, p, n) = cellValue(cells, s, scratch)
             guard let v = value else {
                 // keep-text: the cell as written.
-                part.text!.append(utf8: UnsafeBufferPointer(start: p, count: n))
-                part.missing.append(false)
+                part.text!.append(p, n)
                 part.counts.text += 1
                 continue
             }
             // Counts (independent of the mode).
-            switch v.kind {
-            case .missing: part.counts.missing += 1
-            case .integer:
-                part.counts.integer += 1
-                part.counts.units[Int(v.unit.rawValue)] += 1
-                if v.unit == .none && v.int >= 1000 && v.int <= 2999 { part.counts.year4 += 1 }
-            case .decimal: part.counts.decimal += 1; part.counts.units[Int(v.unit.rawValue)] += 1
-            case .date: part.counts.date += 1
-            case .boolean: part.counts.boolean += 1
-            case .badNumber: part.counts.badNumber += 1
-            case .badDate: part.counts.badDate += 1
-            case .text: part.counts.text += 1
-            }
+            part.counts.add(v)
             if v.kind == .missing {
-                part.missing.append(true)
+                part.setMissing(row)
                 switch mode {
                 case .number: if part.isDecimal { part.doubles.append(0) } else { part.ints.append(0) }
                 case .date: part.days.append(0)
                 case .boolean: part.bools.append(false)
-                case .string: if part.text != nil { part.text!.append(utf8: UnsafeBufferPointer(start: p, count: 0)) } else { part.codes.append(0) }
+                case .string: if part.text != nil { part.text!.appendEmpty() } else { part.codes.append(0) }
                 }
                 continue
             }
@@ -199,18 +263,17 @@ struct ColumnBuilder {
                     }
                 } else {
                     switch v.kind {
-                    case .badNumber: problem(row, s, p, n, expected: "a number", reason: v.reason,
-                                             hint: v.reason == "an approximate amount" ? "write the amount as a number, or add the token to --missing" : nil)
+                    case .badNumber: problem(row, s, p, n, expected: "a number", reason: v.reason.text,
+                                             hint: v.reason == .approximate ? "write the amount as a number, or add the token to --missing" : nil)
                     case .date, .badDate: problem(row, s, p, n, expected: "a number", reason: "a date in a number column")
                     default: problem(row, s, p, n, expected: "a number", reason: "not a number", hint: wordHint(p, n))
                     }
                 }
                 if !ok {
-                    part.missing.append(true)
+                    part.setMissing(row)
                     if part.isDecimal { part.doubles.append(0) } else { part.ints.append(0) }
                     continue
                 }
-                part.missing.append(false)
                 if v.kind == .integer && !part.isDecimal {
                     part.ints.append(v.int)
                 } else {
@@ -224,50 +287,30 @@ struct ColumnBuilder {
                 }
             case .date:
                 if v.kind == .date {
-                    part.missing.append(false)
                     part.days.append(v.days)
                     if v.precision < part.precision { part.precision = v.precision }
                 } else if v.kind == .integer && v.unit == .none && v.int >= 1000 && v.int <= 2999 {
-                    part.missing.append(false)
                     part.days.append(CivilDate.days(year: Int(v.int), month: 1, day: 1))
                 } else {
                     switch v.kind {
-                    case .badDate: problem(row, s, p, n, expected: "a date", reason: v.reason)
+                    case .badDate: problem(row, s, p, n, expected: "a date", reason: v.reason.text)
                     case .text: problem(row, s, p, n, expected: "a date", reason: "not a date", hint: wordHint(p, n))
                     default: problem(row, s, p, n, expected: "a date", reason: "not a date")
                     }
-                    part.missing.append(true)
+                    part.setMissing(row)
                     part.days.append(0)
                 }
             case .boolean:
                 if v.kind == .boolean {
-                    part.missing.append(false)
                     part.bools.append(v.bool)
                 } else {
                     problem(row, s, p, n, expected: "true/false", reason: "not true/false, 是/否 or yes/no",
                             hint: v.kind == .text ? wordHint(p, n) : nil)
-                    part.missing.append(true)
+                    part.setMissing(row)
                     part.bools.append(false)
                 }
             case .string:
-                part.missing.append(false)
-                if part.text != nil {
-                    part.text!.append(utf8: UnsafeBufferPointer(start: p, count: n))
-                } else {
-                    let before = part.interner!.count
-                    let code = part.interner!.intern(p, n)
-                    part.codes.append(code)
-                    if part.interner!.count > before && forced != .category {
-                        let levels = part.interner!.count
-                        let seen = part.counts.nonMissing
-                        if levels > InferenceRule.maxLevels || (levels > 1024 && 2 * levels > seen) {
-                            part.text = textFromCategory(part.codes, part.interner!, part.missing)
-                            part.interner = nil
-                            part.codes = []
-                            part.forcedText = true
-                        }
-                    }
-                }
+                part.text!.append(p, n)
             }
         }
         if mode == .number {
@@ -283,11 +326,12 @@ struct ColumnBuilder {
         return part
     }
 
-    func textFromCategory(_ codes: [UInt32], _ interner: ByteInterner, _ missing: MissingMask) -> TextBuffer {
-        var t = TextBuffer()
+    func textFromCategory(_ codes: [UInt32], _ interner: ByteInterner, _ part: ColumnPart) -> TextParts {
+        var t = TextParts()
+        t.offsets.reserveCapacity(codes.count + 1)
         for (r, c) in codes.enumerated() {
-            if missing[r] { var z: UInt8 = 0; withUnsafePointer(to: &z) { t.append(utf8: UnsafeBufferPointer(start: $0, count: 0)) }; continue }
-            interner.withLevel(Int(c)) { p, n in t.append(utf8: UnsafeBufferPointer(start: p, count: n)) }
+            if part.isMissing(r) { t.appendEmpty(); continue }
+            interner.withLevel(Int(c)) { p, n in t.append(p, n) }
         }
         return t
     }

@@ -6,7 +6,7 @@ struct ParsedDate {
     var kind: Kind
     var days: Int32 = 0
     var precision: DatePrecision = .day
-    var reason: String = ""
+    var reason: CellReason = .none
 }
 
 /// Reads the date forms of the contract from UTF-8 bytes, without formatters:
@@ -110,18 +110,18 @@ enum DateParser {
     }
 
     static func make(_ y: Int, _ m: Int, _ d: Int) -> ParsedDate {
-        guard (1...12).contains(m) else { return ParsedDate(kind: .problem, reason: "no month \(m)") }
-        guard CivilDate.isValid(year: y, month: m, day: d) else { return ParsedDate(kind: .problem, reason: "no such day") }
+        guard (1...12).contains(m) else { return ParsedDate(kind: .problem, reason: .noSuchMonth) }
+        guard CivilDate.isValid(year: y, month: m, day: d) else { return ParsedDate(kind: .problem, reason: .noSuchDay) }
         return ParsedDate(kind: .date, days: CivilDate.days(year: y, month: m, day: d), precision: .day)
     }
 
     static func month(_ y: Int, _ m: Int) -> ParsedDate {
-        guard (1...12).contains(m) else { return ParsedDate(kind: .problem, reason: "no month \(m)") }
+        guard (1...12).contains(m) else { return ParsedDate(kind: .problem, reason: .noSuchMonth) }
         return ParsedDate(kind: .date, days: CivilDate.days(year: y, month: m, day: 1), precision: .month)
     }
 
     static func quarter(_ y: Int, _ q: Int) -> ParsedDate {
-        guard (1...4).contains(q) else { return ParsedDate(kind: .problem, reason: "no quarter \(q)") }
+        guard (1...4).contains(q) else { return ParsedDate(kind: .problem, reason: .noSuchQuarter) }
         return ParsedDate(kind: .date, days: CivilDate.days(year: y, month: (q - 1) * 3 + 1, day: 1), precision: .quarter)
     }
 }

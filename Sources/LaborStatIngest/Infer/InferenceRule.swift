@@ -6,7 +6,24 @@ struct KindCounts: Sendable {
     /// Integers 1000…2999 without a unit: years, which a date column reads as year dates.
     var year4 = 0
     /// Numbers per `NumberUnit` (raw value).
-    var units = [Int](repeating: 0, count: NumberUnit.allCases.count)
+    var units = SIMD8<Int>()
+
+    /// Counts one cell.
+    @inline(__always) mutating func add(_ v: CellValue) {
+        switch v.kind {
+        case .missing: missing += 1
+        case .integer:
+            integer += 1
+            units[Int(v.unit.rawValue)] += 1
+            if v.unit == .none && v.int >= 1000 && v.int <= 2999 { year4 += 1 }
+        case .decimal: decimal += 1; units[Int(v.unit.rawValue)] += 1
+        case .date: date += 1
+        case .boolean: boolean += 1
+        case .badNumber: badNumber += 1
+        case .badDate: badDate += 1
+        case .text: text += 1
+        }
+    }
 
     var nonMissing: Int { integer + decimal + date + boolean + badNumber + badDate + text }
 
@@ -15,7 +32,7 @@ struct KindCounts: Sendable {
         c.missing += b.missing; c.integer += b.integer; c.decimal += b.decimal; c.date += b.date
         c.boolean += b.boolean; c.badNumber += b.badNumber; c.badDate += b.badDate; c.text += b.text
         c.year4 += b.year4
-        for k in c.units.indices { c.units[k] += b.units[k] }
+        c.units &+= b.units
         return c
     }
 }

@@ -23,6 +23,8 @@ final class SheetParser: XLSXPartDelegate {
     private(set) var rows: [[String?]] = []
     private(set) var width = 0
     private var cellCount = 0
+    /// Date text per serial: registers repeat dates, and formatting is the costly part of a date cell.
+    private var dateCache: [Double: String] = [:]
 
     private var rowIndex = -1
     private var nextColumn = 0
@@ -120,12 +122,16 @@ final class SheetParser: XLSXPartDelegate {
                 if hasFormula { throw noCachedValue() }
                 return nil
             }
-            guard let x = Double(value.trimmingCharacters(in: .whitespaces)) else {
+            guard let x = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces)) else {
                 throw .malformed(location(), "cell \(reference) in sheet \"\(sheetName)\" holds \"\(value)\" where the file format requires a number", hint: "the workbook may be damaged")
             }
             switch cellStyle < styles.count ? styles[cellStyle] : .number {
             case .number: return NumberText.shortest(x)
-            case .date: return ExcelDate.text(serial: x, date1904: date1904) ?? NumberText.shortest(x)
+            case .date:
+                if let cached = dateCache[x] { return cached }
+                let text = ExcelDate.text(serial: x, date1904: date1904) ?? NumberText.shortest(x)
+                if dateCache.count < 1 << 16 { dateCache[x] = text }
+                return text
             case .time: return ExcelDate.timeText(serial: x) ?? ExcelDate.text(serial: x, date1904: date1904) ?? NumberText.shortest(x)
             }
         }

@@ -9,7 +9,7 @@ public struct RegionChartData: Sendable {
     /// The baseline, drawn as a reference line, and its name ("national" or a region).
     public var baseline: Double?
     public var baselineName: String
-    /// Tile map: all 34 divisions at their `ProvinceTileGrid` places (values only at province level).
+    /// Tile map: all 34 divisions at their `ProvinceTileGrid` places (see `provinceTileValues`).
     public var tiles: [ProvinceTile]
 }
 
@@ -25,14 +25,12 @@ public struct ProvinceTile: Sendable, Equatable {
 
 extension RegionComparison {
     public var chartData: RegionChartData {
-        var byCode: [Int: Double] = [:]
-        for r in rows { if let c = r.group.code, let v = r.value { byCode[c] = v } }
         let hasSE = errorMethod != nil
         return RegionChartData(
             labels: rows.map(\.group.name), values: rows.map(\.value),
             low: hasSE ? rows.map(\.ciLow) : nil, high: hasSE ? rows.map(\.ciHigh) : nil,
             baseline: baselineValue, baselineName: baselineName,
-            tiles: ProvinceTileGrid.tiles(values: byCode))
+            tiles: ProvinceTileGrid.tiles(values: provinceTileValues))
     }
 }
 
@@ -67,5 +65,24 @@ extension ProvinceTileGrid {
             throw .unmatched(column: column, file: file, unmatched: bad, ambiguous: [], level: .province)
         }
         return tiles(values: values)
+    }
+}
+
+extension RegionComparison {
+    /// Tile-map values: at province level each province's value; at region4/region7 each province
+    /// takes its region's value (so the map shows the regions); at custom level, roots that are
+    /// provinces.
+    public var provinceTileValues: [Int: Double] {
+        var out: [Int: Double] = [:]
+        for p in Province.all {
+            let row: Row?
+            switch spec.level {
+            case .province, .custom: row = rows.first { $0.group.code == p.code }
+            case .region4: row = rows.first { $0.group.matched && $0.group.name == p.region4 }
+            case .region7: row = rows.first { $0.group.matched && $0.group.name == p.region7 }
+            }
+            if let v = row?.value { out[p.code] = v }
+        }
+        return out
     }
 }

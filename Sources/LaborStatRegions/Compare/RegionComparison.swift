@@ -14,8 +14,9 @@ import LaborStatTable
 /// - baseline: `national` is the value over all rows (the total for sum/count, the overall mean
 ///   or median, ΣA/ΣB for a rate, ΣX/ΣD × per for per-capita values over the regions that have a
 ///   denominator); or a named region's value. ratio = value / baseline; diff = value − baseline.
-/// - standard errors (where one exists): for `rate A/B` with 0 ≤ A ≤ B in every region, binomial
-///   √(p(1−p)/ΣB); otherwise Poisson √ΣA/ΣB; for a `count` per denominator, Poisson √n/D (× per).
+/// - standard errors (where one exists): for `rate A/B` of two count columns (integers, no money
+///   unit) with 0 ≤ A ≤ B in every region, binomial √(p(1−p)/ΣB); other count rates Poisson
+///   √ΣA/ΣB; for a `count` per denominator, Poisson √n/D (× per). Rates of amounts have none.
 ///   Intervals are normal (Wald): value ± z·SE. Sums, means and medians of a register have none.
 public struct RegionComparison: Sendable {
     public struct Row: Sendable {
@@ -55,26 +56,16 @@ public struct RegionComparison: Sendable {
     public init(table: Table, spec: CompareSpec) throws {
         self.spec = spec
         var warnings: [String] = []
+        try RegionComparison.validate(spec)
+        let agg = spec.aggregate
         let resolver = try RegionResolver(level: spec.level, hierarchy: spec.hierarchy)
         var assignment = try resolver.assign(table, column: spec.regionColumn, keepUnmatched: spec.keepUnmatched, file: spec.file)
-        if assignment.missingCount > 0 {
-            warnings.append("\(assignment.missingCount) row\(assignment.missingCount == 1 ? "" : "s") with an empty region cell left out (data rows \(assignment.missingRows.map(String.init).joined(separator: ", "))\(assignment.missingCount > assignment.missingRows.count ? ", …" : ""))")
-        }
-
-        // Validate the option combinations.
-        let agg = spec.aggregate
-        if spec.denominator != nil {
-            guard agg == .sum || agg == .count else {
-                throw RegionError.invalid("--denominator divides a sum or a count; use --agg sum or --agg count (got \(agg.name))")
-            }
-        } else if spec.per != nil, case .rate = agg {} else if spec.per != nil {
-            throw RegionError.invalid("--per scales a rate (--agg rate A/B) or a per-capita value (--denominator FILE)")
-        }
-        if let per = spec.per, !(per > 0) { throw RegionError.invalid("--per must be a positive number") }
+        if let w = RegionComparison.missingWarning(assignment) { warnings.append(w) }
 
         // The columns.
         let rowsInView = table.rowIndices
         var x: [Double] = [], b: [Double] = []
+        var ratesAreCounts = false
         switch agg {
         case .sum, .mean, .median:
             guard let v = spec.valueColumn else { throw RegionError.invalid("--agg \(agg.name) needs --value COLUMN") }
@@ -88,6 +79,7 @@ public struct RegionComparison: Sendable {
             let ca = try table.column(named: na), cb = try table.column(named: nb)
             try ca.requireClean(); try cb.requireClean()
             x = try ca.doubles(); b = try cb.doubles()
+            ratesAreCounts = RegionComparison.isCount(ca) && RegionComparison.isCount(cb)
         }
 
         // Accumulate per group (Neumaier-compensated sums).
@@ -118,30 +110,14 @@ public struct RegionComparison: Sendable {
 
         // Denominators, matched at the same level (summed when a finer table is rolled up).
         var exposure: [Double?] = Array(repeating: nil, count: k)
-        if let den = spec.denominator {
-            let (groups, d) = try RegionComparison.denominators(den, resolver: resolver)
-            // Regions with a denominator but no rows join the result with value 0.
-            var index = Dictionary(uniqueKeysWithValues: assignment.groups.enumerated().map { ($1, $0) })
-            for g in groups where index[g] == nil {
-                index[g] = assignment.groups.count
-                assignment.groups.append(g)
-                sumX.append(.init()); sumB.append(.init()); n.append(0)
-                exposure.append(nil)
-            }
-            for (g, v) in zip(groups, d) { exposure[index[g]!] = v }
-            let without = assignment.groups.indices.filter { exposure[$0] == nil }.map { assignment.groups[$0].name }
-            if !without.isEmpty {
-                warnings.append("no denominator in \(den.file) for \(without.joined(separator: ", ")): value left empty")
-            }
-            // Keep output order after additions.
-            let order = assignment.groups.indices.sorted { a, c in
-                let ga = assignment.groups[a], gc = assignment.groups[c]
-                if ga.order != gc.order { return ga.order < gc.order }
-                return Array(ga.name.utf8).lexicographicallyPrecedes(Array(gc.name.utf8))
-            }
-            assignment.groups = order.map { assignment.groups[$0] }
-            sumX = order.map { sumX[$0] }; sumB = order.map { sumB[$0] }; n = order.map { n[$0] }
-            exposure = order.map { exposure[$0] }
+        if spec.denominator != nil {
+            let merged = try RegionComparison.withDenominators(assignment.groups, spec: spec, resolver: resolver)
+            if let w = merged.warning { warnings.append(w) }
+            assignment.groups = merged.groups
+            sumX = merged.source.map { $0.map { sumX[$0] } ?? .init() }
+            sumB = merged.source.map { $0.map { sumB[$0] } ?? .init() }
+            n = merged.source.map { $0.map { n[$0] } ?? 0 }
+            exposure = merged.exposure
         }
         let groupCount = assignment.groups.count
         let per = spec.per ?? 1
@@ -171,22 +147,9 @@ public struct RegionComparison: Sendable {
             rows.append(row)
         }
 
-        // Share.
-        if agg != .mean && agg != .median {
-            let total = rows.reduce(into: CompensatedSum()) { $0.add($1.numerator) }.value
-            for g in rows.indices where total != 0 { rows[g].share = rows[g].numerator / total }
-        }
-
-        // Rank: 1 = largest; ties take the smallest rank.
-        let present = rows.indices.filter { rows[$0].value != nil }
-        for g in present {
-            let v = rows[g].value!
-            rows[g].rank = 1 + present.filter { rows[$0].value! > v }.count
-        }
-
         // Standard errors.
         var method: ErrorMethod?
-        if case .rate = agg {
+        if case .rate = agg, ratesAreCounts {
             let ok = rows.allSatisfy { $0.numerator >= 0 && ($0.exposure ?? 0) >= 0 }
             if ok { method = rows.allSatisfy { $0.numerator <= ($0.exposure ?? 0) } ? .binomial : .poisson }
         } else if agg == .count && spec.denominator != nil {
@@ -207,36 +170,109 @@ public struct RegionComparison: Sendable {
             }
         }
 
+        // The national value.
+        var national: Double?
+        switch agg {
+        case .count, .sum:
+            if spec.denominator != nil {
+                let with = rows.filter { $0.exposure != nil }
+                let num = with.reduce(into: CompensatedSum()) { $0.add($1.numerator) }.value
+                let den = with.reduce(into: CompensatedSum()) { $0.add($1.exposure!) }.value
+                national = den != 0 ? num / den * per : nil
+            } else {
+                national = rows.reduce(into: CompensatedSum()) { $0.add($1.numerator) }.value
+            }
+        case .mean:
+            let s = sumX.reduce(into: CompensatedSum()) { $0.add($1.value) }.value
+            let m = n.reduce(0, +)
+            national = m > 0 ? s / Double(m) : nil
+        case .median:
+            national = all.isEmpty ? nil : RegionComparison.median(all)
+        case .rate:
+            let num = rows.reduce(into: CompensatedSum()) { $0.add($1.numerator) }.value
+            let den = rows.reduce(into: CompensatedSum()) { $0.add($1.exposure ?? 0) }.value
+            national = den != 0 ? num / den * per : nil
+        }
+        let (baseName, baseValue) = try RegionComparison.finish(&rows, national: national, spec: spec, resolver: resolver)
+
+        self.rows = rows
+        self.baselineName = baseName
+        self.baselineValue = baseValue
+        self.errorMethod = method
+        self.warnings = warnings
+    }
+
+    // MARK: - Steps shared with the design-based comparison
+
+    /// Option combinations that make no sense.
+    static func validate(_ spec: CompareSpec) throws {
+        let agg = spec.aggregate
+        if spec.denominator != nil {
+            guard agg == .sum || agg == .count else {
+                throw RegionError.invalid("--denominator divides a sum or a count; use --agg sum or --agg count (got \(agg.name))")
+            }
+        } else if spec.per != nil, case .rate = agg {} else if spec.per != nil {
+            throw RegionError.invalid("--per scales a rate (--agg rate A/B) or a per-capita value (--denominator FILE)")
+        }
+        if let per = spec.per, !(per > 0) { throw RegionError.invalid("--per must be a positive number") }
+        switch agg {
+        case .sum, .mean, .median:
+            if spec.valueColumn == nil { throw RegionError.invalid("--agg \(agg.name) needs --value COLUMN") }
+        default: break
+        }
+    }
+
+    static func missingWarning(_ a: RegionAssignment) -> String? {
+        guard a.missingCount > 0 else { return nil }
+        return "\(a.missingCount) row\(a.missingCount == 1 ? "" : "s") with an empty region cell left out (data rows \(a.missingRows.map(String.init).joined(separator: ", "))\(a.missingCount > a.missingRows.count ? ", …" : ""))"
+    }
+
+    /// The groups joined with the denominator table: groups only in the table are added (no rows),
+    /// the result is in output order. `source[i]` is the index in `groups` of new group i (nil when
+    /// added); `exposure[i]` its denominator (nil when the table has none, with a warning).
+    static func withDenominators(_ groups: [RegionGroup], spec: CompareSpec, resolver: RegionResolver) throws
+        -> (groups: [RegionGroup], source: [Int?], exposure: [Double?], warning: String?) {
+        guard let den = spec.denominator else { return (groups, groups.indices.map { $0 }, groups.map { _ in nil }, nil) }
+        let (dGroups, d) = try denominators(den, resolver: resolver)
+        var all = groups
+        var source: [Int?] = groups.indices.map { $0 }
+        var index = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
+        for g in dGroups where index[g] == nil {
+            index[g] = all.count
+            all.append(g)
+            source.append(nil)
+        }
+        var exposure = [Double?](repeating: nil, count: all.count)
+        for (g, v) in zip(dGroups, d) { exposure[index[g]!] = v }
+        let without = all.indices.filter { exposure[$0] == nil }.map { all[$0].name }
+        let warning = without.isEmpty ? nil : "no denominator in \(den.file) for \(without.joined(separator: ", ")): value left empty"
+        let order = all.indices.sorted { a, c in
+            if all[a].order != all[c].order { return all[a].order < all[c].order }
+            return Array(all[a].name.utf8).lexicographicallyPrecedes(Array(all[c].name.utf8))
+        }
+        return (order.map { all[$0] }, order.map { source[$0] }, order.map { exposure[$0] }, warning)
+    }
+
+    /// Share, rank, baseline, ratio and difference, once each row has its value and numerator.
+    static func finish(_ rows: inout [Row], national: Double?, spec: CompareSpec, resolver: RegionResolver) throws -> (String, Double?) {
+        // Share of the summed quantity.
+        if spec.aggregate != .mean && spec.aggregate != .median {
+            let total = rows.reduce(into: CompensatedSum()) { $0.add($1.numerator) }.value
+            for g in rows.indices where total != 0 { rows[g].share = rows[g].numerator / total }
+        }
+        // Rank: 1 = largest; ties take the smallest rank.
+        let present = rows.indices.filter { rows[$0].value != nil }
+        for g in present {
+            let v = rows[g].value!
+            rows[g].rank = 1 + present.filter { rows[$0].value! > v }.count
+        }
         // Baseline.
-        var baseValue: Double?
-        let baseName: String
+        var baseValue = national
+        var baseName = "national"
         if let name = spec.baseline, !["national", "全国"].contains(RegionName.normalize(name)) {
-            let g = try RegionComparison.baselineGroup(name, rows: rows, resolver: resolver)
+            let g = try baselineGroup(name, rows: rows, resolver: resolver)
             baseValue = rows[g].value
             baseName = rows[g].group.name
-        } else {
-            baseName = "national"
-            switch agg {
-            case .count, .sum:
-                if spec.denominator != nil {
-                    let with = rows.filter { $0.exposure != nil }
-                    let num = with.reduce(into: CompensatedSum()) { $0.add($1.numerator) }.value
-                    let den = with.reduce(into: CompensatedSum()) { $0.add($1.exposure!) }.value
-                    baseValue = den != 0 ? num / den * per : nil
-                } else {
-                    baseValue = rows.reduce(into: CompensatedSum()) { $0.add($1.numerator) }.value
-                }
-            case .mean:
-                let s = sumX.reduce(into: CompensatedSum()) { $0.add($1.value) }.value
-                let m = n.reduce(0, +)
-                baseValue = m > 0 ? s / Double(m) : nil
-            case .median:
-                baseValue = all.isEmpty ? nil : RegionComparison.median(all)
-            case .rate:
-                let num = rows.reduce(into: CompensatedSum()) { $0.add($1.numerator) }.value
-                let den = rows.reduce(into: CompensatedSum()) { $0.add($1.exposure ?? 0) }.value
-                baseValue = den != 0 ? num / den * per : nil
-            }
         }
         for g in rows.indices {
             rows[g].baselineValue = baseValue
@@ -245,12 +281,15 @@ public struct RegionComparison: Sendable {
                 rows[g].ratio = bv != 0 ? v / bv : nil
             }
         }
+        return (baseName, baseValue)
+    }
 
-        self.rows = rows
-        self.baselineName = baseName
-        self.baselineValue = baseValue
-        self.errorMethod = method
-        self.warnings = warnings
+    /// Whether a column holds counts (people, cases): integers without a money unit. Binomial and
+    /// Poisson errors are defined for counts only; a rate of amounts (元 recovered / 元 owed) has none.
+    static func isCount(_ c: Column) -> Bool {
+        guard c.type == .integer else { return false }
+        guard let u = c.unit else { return true }
+        return !["元", "万元", "亿元", "yuan", "%"].contains(u)
     }
 
     /// The median as R computes it: the middle order statistic, or the mean of the two middle ones.

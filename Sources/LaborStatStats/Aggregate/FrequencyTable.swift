@@ -37,12 +37,15 @@ public enum FrequencyTable {
 
     /// Two-way table: `[by], C, C2, n, share`, share of the grand total, the row (C) or column (C2).
     /// Combinations that do not occur are listed with n = 0, so every table is complete.
-    public static func twoWay(_ table: Table, rows: KeySpec, cols: KeySpec, by: [KeySpec], share: Share) throws -> Table {
+    /// With `weights` (a survey design's), the shares are weighted: Σw over the cell / Σw over the
+    /// total, row or column (the design's point estimates); n stays the count of rows.
+    public static func twoWay(_ table: Table, rows: KeySpec, cols: KeySpec, by: [KeySpec], share: Share, weights: Weights? = nil) throws -> Table {
         let present = try keepPresent(table, [rows, cols])
         let (counts, rowKeys, colKeys, byGroups) = try crossCounts(present, rows: rows, cols: cols, by: by)
+        let mass = weights == nil ? counts.map { $0.map { $0.map(Double.init) } } : try crossCounts(present, rows: rows, cols: cols, by: by, weights: weights).weighted
         var keyIdx: [Int32] = [], rIdx: [Int32] = [], cIdx: [Int32] = []
         var n: [Int64] = [], sh: [Double?] = []
-        for (b, m) in counts.enumerated() {
+        for (b, m) in mass.enumerated() {
             let total = m.joined().reduce(0, +)
             for i in m.indices {
                 let rowTotal = m[i].reduce(0, +)
@@ -50,8 +53,8 @@ public enum FrequencyTable {
                     let colTotal = m.reduce(0) { $0 + $1[j] }
                     let d = share == .total ? total : (share == .row ? rowTotal : colTotal)
                     keyIdx.append(Int32(b)); rIdx.append(Int32(i)); cIdx.append(Int32(j))
-                    n.append(Int64(m[i][j]))
-                    sh.append(d > 0 ? Double(m[i][j]) / Double(d) : nil)
+                    n.append(Int64(counts[b][i][j]))
+                    sh.append(d > 0 ? m[i][j] / d : nil)
                 }
             }
         }
@@ -108,6 +111,19 @@ public enum FrequencyTable {
 
     static func sameKeys(_ g: Grouping, _ a: Int, _ b: Int, _ prefix: Int) -> Bool {
         (0..<prefix).allSatisfy { g.keys[$0].value(at: a) == g.keys[$0].value(at: b) }
+    }
+
+    /// Weighted count (Σw) matrices per `by` group.
+    static func crossCounts(_ table: Table, rows: KeySpec, cols: KeySpec, by: [KeySpec], weights: Weights?) throws -> (weighted: [[[Double]]], Void) {
+        let rg = try Grouping(table, by: [rows]), cg = try Grouping(table, by: [cols])
+        let bg = try Grouping(table, by: by)
+        var m = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: cg.groupCount), count: rg.groupCount), count: bg.groupCount)
+        var i = 0
+        for r in table.rowIndices {
+            m[Int(bg.groupOfRow[i])][Int(rg.groupOfRow[i])][Int(cg.groupOfRow[i])] += weights?.values[r] ?? 1
+            i += 1
+        }
+        return (m, ())
     }
 
     /// Complete count matrices per `by` group, with the level columns of rows and cols.

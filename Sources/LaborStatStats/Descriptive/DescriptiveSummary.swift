@@ -14,10 +14,24 @@ public enum DescriptiveSummary {
     /// One output row per (group, column): `[by], column,` then one column per statistic.
     public static func table(_ table: Table, columns: [String], grouping: Grouping, statistics: [DescribeStatistic],
                              rule: QuantileRule, weights: Weights? = nil) throws -> Table {
-        if let s = statistics.first(where: \.needsDesign) {
+        try self.table(table, columns: columns, groupOfRow: grouping.groupOfRow, groupCount: grouping.groupCount, keys: grouping.keys,
+                       statistics: statistics, rule: rule, weights: weights)
+    }
+
+    /// Values computed elsewhere (a survey design's estimates): `[column][statistic][group]`.
+    public typealias Overrides = [String: [DescribeStatistic: [Double?]]]
+
+    /// The general form: `groupOfRow` for the rows in view of `table`, `keys` one column per key
+    /// with `groupCount` values; only the groups in `only` (ascending) are listed (nil: all).
+    /// Statistics found in `overrides` for a column take those values (design-based estimates).
+    public static func table(_ table: Table, columns: [String], groupOfRow: [UInt32], groupCount: Int, keys: [Column],
+                             only: [Int]? = nil, statistics: [DescribeStatistic], rule: QuantileRule, weights: Weights? = nil,
+                             overrides: Overrides = [:]) throws -> Table {
+        if let s = statistics.first(where: { s in s.needsDesign && !columns.allSatisfy { overrides[$0]?[s] != nil } }) {
             throw DescriptiveError.invalidArgument("\"\(s.name)\" needs a survey design", hint: "give --weight (and --strata/--cluster) to get standard errors")
         }
-        let g = grouping.groupCount
+        let g = groupCount
+        let listed = only ?? Array(0..<g)
         let needSort = statistics.contains(where: \.needsSortedValues)
         let needMoments = statistics.contains { [.mean, .sd, .variance, .cv, .skewness, .kurtosis, .total, .sumWeight].contains($0) }
         let probabilities = statistics.compactMap { s -> Double? in if case .quantile(let p, _) = s { p } else { nil } }
@@ -27,9 +41,10 @@ public enum DescriptiveSummary {
         for name in columns {
             let column = try table.column(named: name)
             try column.requireNumeric()
-            var values = GroupedValues(column, rows: table.rowIndices, groupOfRow: grouping.groupOfRow, groupCount: g, weights: weights)
+            var values = GroupedValues(column, rows: table.rowIndices, groupOfRow: groupOfRow, groupCount: g, weights: weights)
             if needSort { values.sort() }
-            for k in 0..<g {
+            let given = overrides[name] ?? [:]
+            for k in listed {
                 let moments = needMoments ? values.withGroup(k) { Moments($0, weights: $1) } : nil
                 let qs = probabilities.isEmpty ? [] : values.quantiles(k, rule: rule, probabilities: probabilities)
                 var qi = 0
@@ -44,6 +59,7 @@ public enum DescriptiveSummary {
                     return e
                 }
                 for (si, s) in statistics.enumerated() {
+                    if let o = given[s] { cells[si].append(o[k] ?? .nan); if case .quantile = s { qi += 1 }; continue }
                     let v: Double
                     switch s {
                     case .n: v = Double(values.count(k))
@@ -77,7 +93,7 @@ public enum DescriptiveSummary {
         }
         // Group-major order: keys ascending, then the columns in the order asked.
         let order = rowGroup.indices.sorted { (rowGroup[$0], $0) < (rowGroup[$1], $1) }
-        var out: [Column] = grouping.keys.map { $0.gathering(order.map { rowGroup[$0] }) }
+        var out: [Column] = keys.map { $0.gathering(order.map { rowGroup[$0] }) }
         out.append(Column("column", strings: order.map { names[$0] }))
         for (si, s) in statistics.enumerated() {
             let vals = order.map { cells[si][$0] }

@@ -19,7 +19,12 @@ extension SurveyDesign {
 
     /// Weighted mean Ȳ = Σ w y / Σ w (R `svymean`), with influence values w (y − Ȳ)/Ŵ.
     public func mean(_ column: String, domain: [Bool]?, groups: Grouping?) throws -> [Estimate] {
-        let y = try numericValues(column)
+        try mean(values: numericValues(column), domain: domain, groups: groups)
+    }
+
+    /// The mean of per-row values computed by the caller (NaN = missing), e.g. a derived variable.
+    public func mean(values y: [Double], domain: [Bool]?, groups: Grouping?) throws -> [Estimate] {
+        try checkLength(y.count)
         return try domainRows(domain: domain, groups: groups) { !y[$0].isNaN }.map { rows in
             guard !rows.isEmpty else { return Estimate.empty }
             let (wsum, wy) = sums(rows, y)
@@ -33,7 +38,12 @@ extension SurveyDesign {
 
     /// Weighted total Ŷ = Σ w y (R `svytotal`), with influence values w y.
     public func total(_ column: String, domain: [Bool]?, groups: Grouping?) throws -> [Estimate] {
-        let y = try numericValues(column)
+        try total(values: numericValues(column), domain: domain, groups: groups)
+    }
+
+    /// The total of per-row values computed by the caller (NaN = missing).
+    public func total(values y: [Double], domain: [Bool]?, groups: Grouping?) throws -> [Estimate] {
+        try checkLength(y.count)
         return try domainRows(domain: domain, groups: groups) { !y[$0].isNaN }.map { rows in
             guard !rows.isEmpty else { return Estimate(value: 0, standardError: 0, ciLow: 0, ciHigh: 0, n: 0) }
             let (wsum, wy) = sums(rows, y)
@@ -47,8 +57,13 @@ extension SurveyDesign {
     /// Ratio of totals R̂ = Σ w y / Σ w x (R `svyratio`), over rows where both are present, with
     /// influence values w (y − R̂ x) / X̂. Its design effect is that of the total of (y − R̂ x)/X̂, as R.
     public func ratio(numerator: String, denominator: String, domain: [Bool]?, groups: Grouping?) throws -> [Estimate] {
-        let y = try numericValues(numerator)
-        let x = try numericValues(denominator)
+        try ratio(numerator: numericValues(numerator), denominator: numericValues(denominator), domain: domain, groups: groups)
+    }
+
+    /// The ratio of totals of per-row values computed by the caller (NaN = missing).
+    public func ratio(numerator y: [Double], denominator x: [Double], domain: [Bool]?, groups: Grouping?) throws -> [Estimate] {
+        try checkLength(y.count)
+        try checkLength(x.count)
         return try domainRows(domain: domain, groups: groups) { !y[$0].isNaN && !x[$0].isNaN }.map { rows in
             guard !rows.isEmpty else { return Estimate.empty }
             var wsum = 0.0, wy = 0.0, wx = 0.0
@@ -69,7 +84,12 @@ extension SurveyDesign {
     /// with a value (R's `svyvar` counts the rows of the domain before dropping missing values; we follow
     /// `svyvar` on the design without the missing rows).
     public func variance(_ column: String, domain: [Bool]?, groups: Grouping?) throws -> [Estimate] {
-        let y = try numericValues(column)
+        try variance(values: numericValues(column), domain: domain, groups: groups)
+    }
+
+    /// The population variance of per-row values computed by the caller (NaN = missing).
+    public func variance(values y: [Double], domain: [Bool]?, groups: Grouping?) throws -> [Estimate] {
+        try checkLength(y.count)
         return try domainRows(domain: domain, groups: groups) { !y[$0].isNaN }.map { rows in
             guard rows.count > 1 else { return Estimate(value: .nan, n: rows.count) }
             let (wsum, wy) = sums(rows, y)
@@ -93,6 +113,16 @@ extension SurveyDesign {
     /// code point for text. Wald confidence intervals, as `confint(svymean(…))`.
     public func proportions(_ column: String, domain: [Bool]?, groups: Grouping?) throws -> [[(level: String, estimate: Estimate)]] {
         let (code, levels) = try levelCodes(column)
+        return try proportions(levelOfRow: code, levels: levels, domain: domain, groups: groups)
+    }
+
+    /// Shares of levels given per row by the caller: `levelOfRow[r]` indexes `levels` (−1 = missing).
+    /// For a two-way table's cell shares, pass cell codes `r·(column levels) + c` and the cell names.
+    public func proportions(levelOfRow code: [Int32], levels: [String], domain: [Bool]?, groups: Grouping?) throws -> [[(level: String, estimate: Estimate)]] {
+        try checkLength(code.count)
+        if let bad = code.first(where: { Int($0) >= levels.count }) {
+            throw SurveyError.usage("level code \(bad) but only \(levels.count) levels")
+        }
         return try domainRows(domain: domain, groups: groups) { code[$0] >= 0 }.map { rows in
             guard !rows.isEmpty else { return levels.map { ($0, Estimate.empty) } }
             var wsum = 0.0
@@ -110,6 +140,11 @@ extension SurveyDesign {
     }
 
     // MARK: - Helpers
+
+    /// Per-row inputs must cover every physical row of the design's table.
+    func checkLength(_ count: Int) throws {
+        if count != rowCount { throw SurveyError.usage("per-row values have \(count) rows, the design \(rowCount)") }
+    }
 
     /// The rows of each group that enter an estimate: in `domain`, in the group, and `present`.
     func domainRows(domain: [Bool]?, groups: Grouping?, present: (Int) -> Bool) throws -> [[Int]] {

@@ -15,19 +15,30 @@ import LaborStatTable
 /// domain's design df with `--df design` — note that R's `svyquantile` itself defaults to the design df
 /// (`df = degf(design)`), so `--df design` reproduces R's defaults exactly, `--df normal` R's `df = Inf`.
 extension SurveyDesign {
-    /// For each group, one estimate per probability (probabilities in [0, 1]).
+    /// For each group, one estimate per probability (probabilities in [0, 1]). `intervals: false` skips
+    /// the Woodruff intervals (one variance pass per probability) when only the quantiles are wanted.
     public func quantiles(_ column: String, probabilities: [Double], rule: QuantileRule = .math,
-                          domain: [Bool]?, groups: Grouping?) throws -> [[Estimate]] {
+                          domain: [Bool]?, groups: Grouping?, intervals: Bool = true) throws -> [[Estimate]] {
         if let bad = probabilities.first(where: { !($0 >= 0 && $0 <= 1) }) {
             throw SurveyError.usage("quantile probability \(bad) is outside [0, 1]")
         }
-        let y = try numericValues(column)
+        return try quantiles(values: numericValues(column), probabilities: probabilities, rule: rule, domain: domain, groups: groups, intervals: intervals)
+    }
+
+    /// Quantiles of per-row values computed by the caller (NaN = missing).
+    public func quantiles(values y: [Double], probabilities: [Double], rule: QuantileRule = .math,
+                          domain: [Bool]?, groups: Grouping?, intervals: Bool = true) throws -> [[Estimate]] {
+        try checkLength(y.count)
+        if let bad = probabilities.first(where: { !($0 >= 0 && $0 <= 1) }) {
+            throw SurveyError.usage("quantile probability \(bad) is outside [0, 1]")
+        }
         return try domainRows(domain: domain, groups: groups) { !y[$0].isNaN }.map { rows in
             guard !rows.isEmpty else { return probabilities.map { _ in Estimate.empty } }
             let w = rows.map { weights[$0] }
             let q = WeightedQuantile(values: rows.map { y[$0] }, weights: w)
             return probabilities.map { p in
                 let value = q.quantile(p, rule: rule)
+                guard intervals else { return Estimate(value: value, n: rows.count) }
                 // Share of the domain at or below the estimate, and its linearized SE.
                 var wsum = 0.0, wbelow = 0.0
                 for r in rows { wsum += weights[r]; if y[r] <= value { wbelow += weights[r] } }
@@ -69,9 +80,11 @@ struct WeightedQuantile {
     let total: Double
 
     init(values: [Double], weights: [Double]) {
-        let order = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
-        x = order.map { values[$0] }
-        w = order.map { weights[$0] }
+        // A stable sort (ties keep input order, as R's `order`): sort (value, position) pairs.
+        var pairs = values.indices.map { Pair(value: values[$0], position: Int32($0)) }
+        pairs.sort { $0.value < $1.value || ($0.value == $1.value && $0.position < $1.position) }
+        x = pairs.map(\.value)
+        w = pairs.map { weights[Int($0.position)] }
         cumulative = WeightedQuantile.cumulativeSum(w)
         total = WeightedQuantile.extendedSum(weights)
     }
@@ -122,11 +135,15 @@ struct WeightedQuantile {
         }
     }
 
+    private struct Pair { var value: Double; var position: Int32 }
+
     /// R `survey:::qs` (0-based indices).
     func qs(_ p: Double, cumulative c: [Double], total: Double) -> (low: Int, up: Int, gapLow: Double, gapUp: Double) {
         let target = p * total
-        var low = 0
-        for k in stride(from: c.count - 1, through: 0, by: -1) where c[k] <= target { low = k; break }
+        // The last k with c[k] ≤ target (c is non-decreasing), or 0 when there is none.
+        var lo = 0, hi = c.count
+        while lo < hi { let mid = (lo + hi) / 2; if c[mid] <= target { lo = mid + 1 } else { hi = mid } }
+        let low = max(lo - 1, 0)
         let up = low == c.count - 1 ? low : low + 1
         return (low, up, p - c[low] / total, c[up] / total - p)
     }

@@ -65,7 +65,9 @@ extension SurveyDesign {
             let a = weights[r] / wsum
             for j in 0..<cells { z[k * cells + j] = a * ((cellOf[k] == j ? 1 : 0) - share[j]) }
         }
-        let (v, nu) = linearizedCovariance(rows: rows, z: z, p: cells)
+        let (v, _) = linearizedCovariance(rows: rows, z: z, p: cells)
+        // ν counts the domain's PSUs and strata before rows with a missing value are set aside, as R.
+        let nu = degreesOfFreedom(rows: try domainRows(domain: domain, groups: nil) { _ in true }[0])
         let n = Double(rows.count)
 
         // Pearson's X² on the weighted table scaled to N.

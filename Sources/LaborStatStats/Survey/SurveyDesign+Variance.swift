@@ -1,3 +1,5 @@
+import _LaborStatBLAS
+
 /// Taylor-linearized variance of estimated totals of influence values, as R `survey`'s `svyrecvar`
 /// (`multistage` → `onestage` → `onestrat`).
 ///
@@ -27,69 +29,66 @@ extension SurveyDesign {
     func linearizedCovariance(rows: [Int], z: [Double], p: Int) -> (covariance: [Double], df: Int) {
         var cov = [Double](repeating: 0, count: p * p)
         if rows.isEmpty { return (cov, 0) }
-        // PSU totals, and which PSUs and strata the domain touches.
-        var psuTotal = [Double](repeating: 0, count: psuCount * p)
-        var psuSeen = [Bool](repeating: false, count: psuCount)
-        var touched: [Int] = []
-        var stratumSeen = [Bool](repeating: false, count: strataCount)
-        var presentStrata = 0
-        for (k, r) in rows.enumerated() {
-            let i = Int(psuOfRow[r])
-            if !psuSeen[i] {
-                psuSeen[i] = true
-                touched.append(i)
-                let h = Int(stratumOfPSU[i])
-                if !stratumSeen[h] { stratumSeen[h] = true; presentStrata += 1 }
+        // Totals of the PSUs the domain touches, compactly (the t-th touched PSU), with their strata.
+        var totals: [Double]
+        var touchedPSU: [Int]
+        if spec.clusters.isEmpty {
+            // Every row is its own PSU (the rows of a domain are distinct).
+            totals = z
+            touchedPSU = rows
+        } else {
+            totals = []
+            touchedPSU = []
+            var slot = [Int32](repeating: -1, count: psuCount)
+            for (k, r) in rows.enumerated() {
+                let i = Int(psuOfRow[r])
+                var t = Int(slot[i])
+                if t < 0 {
+                    t = touchedPSU.count
+                    slot[i] = Int32(t)
+                    touchedPSU.append(i)
+                    totals.append(contentsOf: repeatElement(0, count: p))
+                }
+                for j in 0..<p { totals[t * p + j] += z[k * p + j] }
             }
-            for j in 0..<p { psuTotal[i * p + j] += z[k * p + j] }
         }
-        let df = touched.count - presentStrata
-
-        // Stage 1: stratum sums of PSU totals, then centred cross-products.
-        var stratumSum = [Double](repeating: 0, count: strataCount * p)
-        var touchedIn = [Int](repeating: 0, count: strataCount)
-        for i in touched {
-            let h = Int(stratumOfPSU[i])
-            touchedIn[h] += 1
-            for j in 0..<p { stratumSum[h * p + j] += psuTotal[i * p + j] }
-        }
-        var stageOne = [Double](repeating: 0, count: p * p)
-        var lonelyPresent = 0
-        var centred = [Double](repeating: 0, count: p)
-        var stratumCov = [Double](repeating: 0, count: p * p)
+        let stratumOfTouched = touchedPSU.map { Int(stratumOfPSU[$0]) }
         var touchedByStratum = [[Int]](repeating: [], count: strataCount)
-        for i in touched { touchedByStratum[Int(stratumOfPSU[i])].append(i) }
-        for h in 0..<strataCount where stratumSeen[h] {
+        for (t, h) in stratumOfTouched.enumerated() { touchedByStratum[h].append(t) }
+        let presentStrata = touchedByStratum.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        let df = touchedPSU.count - presentStrata
+
+        // Stage 1: centred cross-products of PSU totals within each stratum.
+        var lonelyPresent = 0
+        var stratumCov = [Double](repeating: 0, count: p * p)
+        var mean = [Double](repeating: 0, count: p)
+        for h in 0..<strataCount where !touchedByStratum[h].isEmpty {
             let f = stageOneFactor(h)
             if f < 1e-7 { continue }
             let nh = psusInStratum[h]
             if nh == 1 {
                 switch spec.lonelyPSU {
-                case .adjust:
-                    let i = touchedByStratum[h][0]
-                    addOuter(&stageOne, psuTotal, offset: i * p, p: p, scale: f)
+                case .adjust: addOuter(&cov, totals, offset: touchedByStratum[h][0] * p, p: p, scale: f)
                 case .average: lonelyPresent += 1
                 case .remove, .certainty, .fail: break
                 }
                 continue
             }
+            for j in 0..<p { mean[j] = 0 }
+            for t in touchedByStratum[h] { for j in 0..<p { mean[j] += totals[t * p + j] } }
+            for j in 0..<p { mean[j] /= Double(nh) }
             for j in 0..<(p * p) { stratumCov[j] = 0 }
-            let mean = (0..<p).map { stratumSum[h * p + $0] / Double(nh) }
-            for i in touchedByStratum[h] {
-                for j in 0..<p { centred[j] = psuTotal[i * p + j] - mean[j] }
-                addOuter(&stratumCov, centred, offset: 0, p: p, scale: 1)
-            }
+            addCentredCrossProduct(&stratumCov, totals, slots: touchedByStratum[h], mean: mean, p: p)
             // PSUs of the stratum without a domain row: total 0, deviation −mean.
-            let untouched = Double(nh - touchedIn[h])
+            let untouched = Double(nh - touchedByStratum[h].count)
             if untouched > 0 { addOuter(&stratumCov, mean, offset: 0, p: p, scale: untouched) }
             let scale = f * Double(nh) / Double(nh - 1)
-            for j in 0..<(p * p) { stageOne[j] += scale * stratumCov[j] }
+            for j in 0..<(p * p) { cov[j] += scale * stratumCov[j] }
         }
         if spec.lonelyPSU == .average && lonelyPresent > 0 {
             let factor = Double(presentStrata) / Double(presentStrata - lonelyPresent)
-            for j in 0..<(p * p) { stageOne[j] *= factor }
+            for j in 0..<(p * p) { cov[j] *= factor }
         }
-        cov = stageOne
 
         // Stage 2, when the fpc has a second stage.
         if let ssuOfRow, let psuOfSSU, let ssusInPSU, let stratumPopulation, psuPopulation != nil {
@@ -101,7 +100,7 @@ extension SurveyDesign {
                 if !ssuSeen[s] { ssuSeen[s] = true; unitsOfPSU[Int(psuOfSSU[s])].append(s) }
                 for j in 0..<p { ssuTotal[s * p + j] += z[k * p + j] }
             }
-            for i in touched {
+            for i in touchedPSU {
                 let h = Int(stratumOfPSU[i])
                 let outer = Double(psusInStratum[h]) / stratumPopulation[h]
                 let f = stageTwoFactor(i)
@@ -122,10 +121,7 @@ extension SurveyDesign {
                 for s in units { for j in 0..<p { sum[j] += ssuTotal[s * p + j] } }
                 let mean = sum.map { $0 / Double(m) }
                 var acc = [Double](repeating: 0, count: p * p)
-                for s in units {
-                    for j in 0..<p { centred[j] = ssuTotal[s * p + j] - mean[j] }
-                    addOuter(&acc, centred, offset: 0, p: p, scale: 1)
-                }
+                addCentredCrossProduct(&acc, ssuTotal, slots: units, mean: mean, p: p)
                 let untouched = Double(m - units.count)
                 if untouched > 0 { addOuter(&acc, mean, offset: 0, p: p, scale: untouched) }
                 let scale = outer * f * Double(m) / Double(m - 1)
@@ -139,6 +135,42 @@ extension SurveyDesign {
     func linearizedVariance(rows: [Int], z: [Double]) -> (variance: Double, df: Int) {
         let (c, df) = linearizedCovariance(rows: rows, z: z, p: 1)
         return (c[0], df)
+    }
+}
+
+extension SurveyDesign {
+    /// PSUs − strata among `rows` (R `degf` of a subset design).
+    func degreesOfFreedom(rows: [Int]) -> Int {
+        var psuSeen = Set<Int32>(), stratumSeen = Set<Int32>()
+        for r in rows { psuSeen.insert(psuOfRow[r]); stratumSeen.insert(stratumOfRow[r]) }
+        return psuSeen.count - stratumSeen.count
+    }
+}
+
+/// m += Σ_t (v_t − mean)(v_t − mean)ᵀ over the p-vectors v_t = `totals[t·p ..< (t+1)·p]`, t in `slots`;
+/// many wide vectors go through BLAS `dsyrk` in blocks (a 40-cell Rao–Scott table over a million PSUs
+/// would otherwise cost 1.6·10⁹ scalar multiply-adds).
+private func addCentredCrossProduct(_ m: inout [Double], _ totals: [Double], slots: [Int], mean: [Double], p: Int) {
+    if p < 8 || slots.count < 64 {
+        var centred = [Double](repeating: 0, count: p)
+        for t in slots {
+            for j in 0..<p { centred[j] = totals[t * p + j] - mean[j] }
+            addOuter(&m, centred, offset: 0, p: p, scale: 1)
+        }
+        return
+    }
+    let blockRows = 4096
+    var block = [Double](repeating: 0, count: blockRows * p)
+    var start = 0
+    while start < slots.count {
+        let rows = min(blockRows, slots.count - start)
+        for r in 0..<rows {
+            let t = slots[start + r]
+            for j in 0..<p { block[j * rows + r] = totals[t * p + j] - mean[j] }
+        }
+        let c = block.withUnsafeBufferPointer { BLAS.crossProduct(UnsafeBufferPointer(rebasing: $0[0..<(rows * p)]), rows: rows, cols: p) }
+        for j in 0..<(p * p) { m[j] += c[j] }
+        start += rows
     }
 }
 

@@ -23,6 +23,12 @@ import LaborStatTable
 ///   rows outside the domain contribute zero, but strata and PSU counts and the fpc are the full sample's.
 /// - A row whose analysis value is missing leaves the domain (`na.rm = TRUE`), the design stays whole.
 /// - The design ignores any row selection of the table: it always uses every physical row.
+///
+/// Files: this one builds and checks the design; `+Variance` is the Taylor-linearization engine
+/// (`linearizedCovariance(rows:z:p:)`, also used by `LinearModel+Survey` for svyglm); `+Estimators`
+/// has mean, total, ratio, variance and proportions; `+Quantile` the Woodruff quantiles and survey's
+/// quantile rules; `+RaoScott` the two-way test. Reference values: `Tests/LaborStatStatsTests/References/
+/// survey/make_reference.R` (R survey 4.1.1).
 public struct SurveyDesign: Sendable {
     public let spec: SurveyDesignSpec
     /// The table, without its selection.
@@ -258,18 +264,40 @@ struct Codes {
     init(_ column: Column, role: String) throws {
         try column.requireClean()
         let n = column.count
+        if column.missing.missingCount > 0, let r = (0..<n).first(where: { column.missing[$0] }) {
+            throw SurveyError.badData("\(role) column \"\(column.name)\" is missing at row \(r + 1)", hint: "every row of a design needs its \(role) code")
+        }
         var codes = [Int32](repeating: 0, count: n)
         var labels: [String] = []
-        var index: [String: Int32] = [:]
-        for r in 0..<n {
-            guard let s = column.string(at: r) else {
-                throw SurveyError.badData("\(role) column \"\(column.name)\" is missing at row \(r + 1)", hint: "every row of a design needs its \(role) code")
+        switch column.storage {
+        case .integer(let v):
+            // The common case (numeric PSU codes): no text per row.
+            var index: [Int64: Int32] = [:]
+            for r in 0..<n {
+                if let c = index[v[r]] { codes[r] = c } else {
+                    let c = Int32(labels.count)
+                    index[v[r]] = c
+                    labels.append(String(v[r]))
+                    codes[r] = c
+                }
             }
-            if let c = index[s] { codes[r] = c } else {
-                let c = Int32(labels.count)
-                index[s] = c
-                labels.append(s)
-                codes[r] = c
+        case .category(let raw, let levels):
+            var map = [Int32](repeating: -1, count: levels.count)
+            for r in 0..<n {
+                let l = Int(raw[r])
+                if map[l] < 0 { map[l] = Int32(labels.count); labels.append(levels[l]) }
+                codes[r] = map[l]
+            }
+        default:
+            var index: [String: Int32] = [:]
+            for r in 0..<n {
+                let s = column.string(at: r)!
+                if let c = index[s] { codes[r] = c } else {
+                    let c = Int32(labels.count)
+                    index[s] = c
+                    labels.append(s)
+                    codes[r] = c
+                }
             }
         }
         self.codes = codes

@@ -83,17 +83,31 @@ struct Aggregate: ParsableCommand {
         let stats: [(String, [String])] = [("sum", commaList(sum)), ("mean", commaList(mean)), ("median", commaList(median)),
                                            ("min", commaList(min)), ("max", commaList(max))]
         let spec = try design.spec
-        if spec.isDesignBased { throw DesignSupport.unavailable(command: "aggregate") }
-        var needed = keys.map(\.column) + stats.flatMap(\.1) + ratios.flatMap { [$0.0, $0.1] }
-        needed += design.columns
-        let table = try input.loadFiltered(columns: needed)
-        let grouping = try Grouping(table, by: keys)
+        let needed = keys.map(\.column) + stats.flatMap(\.1) + ratios.flatMap { [$0.0, $0.1] } + design.columns
+        // Without a design: the filtered rows and their groups. With one: the whole file's design,
+        // the --where domain, and the groups that have domain rows.
+        let ctx = spec.isDesignBased ? try DesignSupport.Context(input: input, spec: spec, keys: keys, columns: needed) : nil
+        let table: Table, groupOfRow: [UInt32], groupCount: Int, keyColumns: [Column], present: [Int]
+        if let ctx {
+            (table, groupOfRow, groupCount, keyColumns, present) = (ctx.domainTable, ctx.domainGroupOfRow, ctx.grouping.groupCount, ctx.grouping.keys, ctx.presentGroups)
+        } else {
+            table = try input.loadFiltered(columns: needed)
+            let grouping = try Grouping(table, by: keys)
+            (groupOfRow, groupCount, keyColumns, present) = (grouping.groupOfRow, grouping.groupCount, grouping.keys, Array(0..<grouping.groupCount))
+        }
         let rows = table.rowIndices
-        var columns = grouping.keys
+        let listed = present.map { Int32($0) }
+        func pick(_ v: [Double]) -> [Double?] { present.map { v[$0].isNaN ? nil : v[$0] } }
+        func pick(_ v: [Double?]) -> [Double?] { present.map { v[$0].flatMap { $0.isNaN ? nil : $0 } } }
+        var columns = keyColumns.map { $0.gathering(listed) }
         var decimals: [String: Int] = [:]
-        if count { columns.append(Column("count", integers: grouping.sizes.map { Int64($0) })) }
+        if count {
+            var c = [Int64](repeating: 0, count: groupCount)
+            for g in groupOfRow { c[Int(g)] += 1 }
+            columns.append(Column("count", integers: present.map { c[$0] }))
+        }
         var used: [String: Int] = [:]
-        for (stat, names) in stats { for name in names { used[name, default: 0] += 1 } }
+        for (_, names) in stats { for name in names { used[name, default: 0] += 1 } }
         func outName(_ stat: String, _ column: String) throws -> String {
             guard plainNames else { return "\(stat)_\(column)" }
             if used[column, default: 0] > 1 {
@@ -106,47 +120,55 @@ struct Aggregate: ParsableCommand {
                 let column = try table.column(named: name)
                 try column.requireNumeric()
                 let label = try outName(stat, column.name)
-                switch stat {
-                case "sum", "mean":
-                    let s = GroupSums(column, rows: rows, groupOfRow: grouping.groupOfRow, groupCount: grouping.groupCount)
+                switch (stat, ctx) {
+                case ("sum", let ctx?), ("mean", let ctx?):
+                    let e = stat == "sum" ? try ctx.design.total(column.name, domain: ctx.domain, groups: ctx.grouping)
+                                          : try ctx.design.mean(column.name, domain: ctx.domain, groups: ctx.grouping)
+                    columns.append(Column(label, doubles: pick(e.map(\.value))))
+                    columns.append(Column(label + "_se", doubles: pick(e.map(\.standardError))))
+                case ("median", let ctx?):
+                    let q = try ctx.design.quantiles(column.name, probabilities: [0.5], rule: .math, domain: ctx.domain, groups: ctx.grouping)
+                    columns.append(Column(label, doubles: pick(q.map { $0[0].value })))
+                case ("sum", nil), ("mean", nil):
+                    let s = GroupSums(column, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
                     if stat == "mean" {
-                        columns.append(Column(label, doubles: s.mean.map { $0.isNaN ? nil : $0 }))
+                        columns.append(Column(label, doubles: pick(s.mean)))
                     } else if let ints = s.integerSum {
-                        columns.append(Column(label, integers: ints))
+                        columns.append(Column(label, integers: present.map { ints[$0] }))
                     } else {
-                        columns.append(Column(label, doubles: s.sum))
+                        columns.append(Column(label, doubles: pick(s.sum)))
                         if let d = s.decimals, d > 0 { decimals[label] = d }
                     }
-                case "median":
-                    var v = GroupedValues(column, rows: rows, groupOfRow: grouping.groupOfRow, groupCount: grouping.groupCount)
+                case ("median", nil):
+                    var v = GroupedValues(column, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
                     v.sort()
-                    columns.append(Column(label, doubles: (0..<grouping.groupCount).map { k in
-                        let q = v.quantiles(k, rule: .hf7, probabilities: [0.5])[0]
-                        return q.isNaN ? nil : q
-                    }))
+                    columns.append(Column(label, doubles: pick((0..<groupCount).map { v.quantiles($0, rule: .hf7, probabilities: [0.5])[0] })))
                 default:
-                    let e = GroupExtremes(column, rows: rows, groupOfRow: grouping.groupOfRow, groupCount: grouping.groupCount)
-                    let values = stat == "min" ? e.min : e.max
-                    if column.type == .integer {
-                        columns.append(Column(label, integers: values.map { $0.isNaN ? nil : Int64($0) }))
-                    } else {
-                        columns.append(Column(label, doubles: values.map { $0.isNaN ? nil : $0 }))
-                    }
+                    let e = GroupExtremes(column, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
+                    let values = pick(stat == "min" ? e.min : e.max)
+                    columns.append(column.type == .integer ? Column(label, integers: values.map { $0.map { Int64($0) } }) : Column(label, doubles: values))
                 }
             }
         }
         for (a, b) in ratios {
             let ca = try table.column(named: a), cb = try table.column(named: b)
             try ca.requireNumeric(); try cb.requireNumeric()
-            let r = try GroupRatio.ratios(numerator: ca, denominator: cb, rows: rows, groupOfRow: grouping.groupOfRow, groupCount: grouping.groupCount)
-            columns.append(Column("ratio_\(ca.name)_\(cb.name)", doubles: r.map { $0.isNaN ? nil : $0 }))
+            let label = "ratio_\(ca.name)_\(cb.name)"
+            if let ctx {
+                let e = try ctx.design.ratio(numerator: ca.name, denominator: cb.name, domain: ctx.domain, groups: ctx.grouping)
+                columns.append(Column(label, doubles: pick(e.map(\.value))))
+                columns.append(Column(label + "_se", doubles: pick(e.map(\.standardError))))
+            } else {
+                let r = try GroupRatio.ratios(numerator: ca, denominator: cb, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
+                columns.append(Column(label, doubles: pick(r)))
+            }
         }
         var result = try Table(columns: columns)
         result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
         try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
             ("command", "aggregate"),
-            ("weighting", "none (unweighted)"),
-            ("median_rule", "hf7: Hyndman-Fan type 7 (R median / quantile type 7)"),
+            ("weighting", ctx == nil ? "none (unweighted)" : "survey design: \(DesignSupport.describe(spec)); sums are estimated totals, Taylor-linearized SEs (R survey)"),
+            ("median_rule", ctx == nil ? "hf7: Hyndman-Fan type 7 (R median / quantile type 7)" : QuantileRule.math.summary),
             ("sums", "exact for integers and for decimals with at most 4 digits after the point; otherwise Neumaier-compensated"),
         ])
     }
@@ -191,13 +213,58 @@ enum ResultNames {
 
     /// Writes the result; `decimals` names columns printed with exactly that many decimals.
     static func emit(_ table: Table, output: OutputOptions, decimals: [String: Int], metadata: [(String, String)]) throws {
-        try output.emit(table, metadata: metadata)
+        var options = try output.writeOptions(metadata: metadata)
+        for (name, d) in decimals where options.fixedDecimals[name] == nil { options.fixedDecimals[name] = d }
+        try TableWriter.write(table, to: output.output, options: options)
     }
 }
 
-/// Survey-design estimation comes from the survey module (`SurveyDesign`).
+/// Survey-design estimation (the survey module's `SurveyDesign`) as the commands use it.
 enum DesignSupport {
-    static func unavailable(command: String) -> ValidationError {
-        ValidationError("\(command): design-based estimates (--weight, --strata, --cluster, --fpc) require the survey module, which this build does not include yet")
+    /// The whole file with its design, the `--where` domain and the `--by` groups over every row.
+    struct Context {
+        /// The whole table (no selection: the design always uses every row).
+        let table: Table
+        let design: SurveyDesign
+        /// One flag per row: inside the `--where` domain (nil: every row).
+        let domain: [Bool]?
+        let grouping: Grouping
+        /// The domain's rows, as a view of `table`, and their groups.
+        let domainTable: Table
+        let domainGroupOfRow: [UInt32]
+        /// Groups with at least one domain row (only those are printed), ascending.
+        let presentGroups: [Int]
+        /// The design's weight column, checked, when there is one.
+        let weights: Weights?
+
+        init(input: InputOptions, spec: SurveyDesignSpec, keys: [KeySpec], columns: [String]?) throws {
+            let needed = columns.map { $0 + keys.map(\.column) + [spec.weight, spec.strata].compactMap { $0 } + spec.clusters + spec.fpc.filter { Double($0) == nil } }
+            let t = try input.load(columns: needed)
+            let d = try input.whereExpression.map { try RowFilter($0).mask(in: t) }
+            let g = try Grouping(t, by: keys)
+            let rows: [Int32] = d.map { d in d.indices.filter { d[$0] }.map { Int32($0) } } ?? (0..<t.rowCount).map { Int32($0) }
+            let groupOfRow = d == nil ? g.groupOfRow : rows.map { g.groupOfRow[Int($0)] }
+            var present = [Bool](repeating: false, count: g.groupCount)
+            for k in groupOfRow { present[Int(k)] = true }
+            table = t
+            design = try SurveyDesign(table: t, spec: spec)
+            domain = d
+            grouping = g
+            domainTable = d == nil ? t : t.selecting(rows: rows)
+            domainGroupOfRow = groupOfRow
+            presentGroups = present.indices.filter { present[$0] }
+            weights = try spec.weight.map { try Weights(t, column: $0) }
+        }
+    }
+
+    /// "weight W, strata S, clusters C1,C2, fpc F" for metadata.
+    static func describe(_ spec: SurveyDesignSpec) -> String {
+        var parts: [String] = []
+        if let w = spec.weight { parts.append("weight \(w)") }
+        if let s = spec.strata { parts.append("strata \(s)") }
+        if !spec.clusters.isEmpty { parts.append("clusters \(spec.clusters.joined(separator: ","))") }
+        if !spec.fpc.isEmpty { parts.append("fpc \(spec.fpc.joined(separator: ","))") }
+        parts.append("lonely PSU \(spec.lonelyPSU.rawValue)")
+        return parts.joined(separator: ", ")
     }
 }

@@ -122,8 +122,17 @@ struct Chart: ParsableCommand {
         spec.yLabel = yLabel
         spec.logY = logY
         spec.units = NumberUnits(rawValue: units)!
-        let grid = kind == .tilemap ? try ChartColumns.provinceGrid() : nil
-        let chart = try LaborStatCharts.Chart.make(kind, data: data, spec: spec, tileGrid: grid, fit: fit)
+        let chart: LaborStatCharts.Chart
+        if kind == .tilemap {
+            guard color == nil, facet == nil, low == nil, high == nil else {
+                throw ValidationError("tilemap takes --x (provinces) and --y (values) only")
+            }
+            guard let yc = data.y else { throw ValidationError("tilemap needs --y") }
+            let tiles = try ChartColumns.provinceTiles(x: data.x, y: yc, file: input.file)
+            chart = try LaborStatCharts.Chart.tilemap(tiles: tiles, spec: spec)
+        } else {
+            chart = try LaborStatCharts.Chart.make(kind, data: data, spec: spec, fit: fit)
+        }
         try writeSVG(chart.render(), to: output)
     }
 }

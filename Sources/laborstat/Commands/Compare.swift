@@ -40,11 +40,12 @@ struct Compare: ParsableCommand {
         mean or median; ΣA/ΣB; Σ values / Σ denominators × N); --baseline NAME: that
         region's value. ratio = value / baseline, diff = value − baseline.
 
-        Standard errors: for rate A/B with 0 ≤ A ≤ B in every region, binomial
-        sqrt(p(1−p)/ΣB); otherwise Poisson sqrt(ΣA)/ΣB; for a count per denominator,
-        Poisson sqrt(n)/D (all × N). Intervals are normal (Wald): value ± z·SE at
-        --confidence. Sums, means and medians of a register get none. The method is
-        named in --format json output.
+        Standard errors: for rate A/B of two count columns (integers without a money
+        unit: people, cases) with 0 ≤ A ≤ B in every region, binomial
+        sqrt(p(1−p)/ΣB); other count rates Poisson sqrt(ΣA)/ΣB; for a count per
+        denominator, Poisson sqrt(n)/D (all × N). Intervals are normal (Wald): value
+        ± z·SE at --confidence. Rates of amounts (元/元), sums, means and medians of a
+        register get none. The method is named in --format json output.
 
         --test prints, instead of the comparison, the table region, region_code,
         statistic, df, p_value, p_holm, method: first "(all regions)", Pearson's
@@ -110,6 +111,11 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var svg: SVGOutputOptions
+
+    @Option(help: ArgumentHelp("Also draw a tile map of China's provinces into this SVG file (at region4/region7 each province shows its region's value).", valueName: "file"))
+    var map: String?
+
     func run() throws {
         guard let lvl = RegionLevel(rawValue: level.lowercased()) else {
             throw ValidationError("--level must be province, region4, region7 or custom (got \(level))")
@@ -144,6 +150,38 @@ struct Compare: ParsableCommand {
         } else {
             try output.emit(result.table(), metadata: result.metadata)
         }
+        try svg.write(try Compare.barChart(result))
+        if let map { try writeSVG(try Compare.tileMap(result).render(), to: map) }
+    }
+
+    /// Ranked horizontal bars with their intervals; the national baseline is a bar of its own
+    /// (全国), a named baseline is named in the subtitle.
+    static func barChart(_ r: RegionComparison) throws -> LaborStatCharts.Chart {
+        let d = r.chartData
+        var labels = d.labels, values = d.values, low = d.low, high = d.high
+        if d.baselineName == "national", let b = d.baseline {
+            labels.append("全国 (national)")
+            values.append(b)
+            low?.append(nil)
+            high?.append(nil)
+        }
+        var spec = ChartSpec(title: "\(r.spec.aggregate.name) by \(r.spec.level.rawValue)",
+                             subtitle: subtitle(r), height: max(440, 90 + 22 * Double(labels.count)))
+        spec.xLabel = r.spec.valueColumn ?? r.spec.aggregate.name
+        return try .hbar(categories: labels, values: values, errorLow: low, errorHigh: high, spec: spec)
+    }
+
+    static func tileMap(_ r: RegionComparison) throws -> LaborStatCharts.Chart {
+        let tiles = r.chartData.tiles.map { Tile(label: $0.label, row: $0.row, col: $0.col, value: $0.value) }
+        return try .tilemap(tiles: tiles, spec: ChartSpec(title: "\(r.spec.aggregate.name) by \(r.spec.level.rawValue)", subtitle: subtitle(r)))
+    }
+
+    static func subtitle(_ r: RegionComparison) -> String {
+        var parts: [String] = []
+        if let p = r.spec.per { parts.append("per \(NumberText.shortest(p))") }
+        if let b = r.baselineValue { parts.append("baseline \(r.baselineName == "national" ? "全国" : r.baselineName) = \(NumberText.significant(b, digits: 4))") }
+        if let e = r.errorMethod { parts.append("\(NumberText.shortest(r.spec.confidenceLevel * 100))% CI, \(e == .binomial ? "binomial" : "Poisson")") }
+        return parts.joined(separator: " · ")
     }
 
     /// Reads a child,parent file: columns named `child` and `parent`, else the first two.

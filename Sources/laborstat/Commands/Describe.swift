@@ -84,10 +84,9 @@ struct Describe: ParsableCommand {
         let statistics = try stats.map { try DescribeStatistic.list($0) }
             ?? (spec.isDesignBased ? DescribeStatistic.designDefaults : DescribeStatistic.defaults)
         guard !statistics.isEmpty else { throw ValidationError("--stats is empty") }
-        // A design is needed for standard errors, or when weights come from --fpc alone.
-        if spec.isDesignBased && (statistics.contains(where: \.needsDesign) || spec.weight == nil) {
-            throw DesignSupport.unavailable(command: "describe")
-        }
+        // The design is built only for standard errors, or when the weights come from --fpc alone;
+        // otherwise weighted point estimates need no design (P2 pays for no standard error).
+        let designBased = spec.isDesignBased && (statistics.contains(where: \.needsDesign) || spec.weight == nil)
         let weighted = spec.weight != nil
         let rule: QuantileRule = quantileRule.flatMap { QuantileRule(rawValue: $0.lowercased()) }
             ?? quantileType.flatMap { QuantileRule(type: $0) } ?? (weighted ? .math : .hf7)
@@ -99,20 +98,74 @@ struct Describe: ParsableCommand {
             ? table.columns.filter { [.integer, .decimal].contains($0.type) && !keyColumns.contains(Table.normalizedName($0.name)) }.map(\.name)
             : asked
         guard !described.isEmpty else { throw ValidationError("no numeric column to describe; name them with --columns") }
-        let grouping = try Grouping(table, by: keys)
-        let weights = try spec.weight.map { try Weights(table, column: $0) }
         var decimals: [String: Int] = [:]
-        var result = correlations
-            ? try Correlation.table(table, columns: described, grouping: grouping, weights: weights)
-            : try DescriptiveSummary.table(table, columns: described, grouping: grouping, statistics: statistics, rule: rule, weights: weights)
+        var result: Table
+        if designBased && !correlations {
+            result = try designTable(spec: spec, keys: keys, columns: described, statistics: statistics, rule: rule, needed: needed)
+        } else {
+            let grouping = try Grouping(table, by: keys)
+            let weights = try spec.weight.map { try Weights(table, column: $0) }
+            result = correlations
+                ? try Correlation.table(table, columns: described, grouping: grouping, weights: weights)
+                : try DescriptiveSummary.table(table, columns: described, grouping: grouping, statistics: statistics, rule: rule, weights: weights)
+        }
         result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
         result = try ResultNames.drop(commaList(drop), from: result, decimals: &decimals)
         try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
             ("command", correlations ? "describe --correlations" : "describe"),
-            ("weighting", weights.map { "weighted by \($0.column) (point estimates; no standard errors computed)" } ?? "none (unweighted)"),
+            ("weighting", designBased ? "survey design: \(DesignSupport.describe(spec)); Taylor-linearized standard errors (R survey)"
+                : spec.weight.map { "weighted by \($0) (point estimates; no standard errors computed)" } ?? "none (unweighted)"),
             ("quantile_rule", rule.summary),
             ("variance", "divisor n − 1 (weighted: svyvar's n/(n − 1) · Σw(x − mean)² / Σw)"),
             ("skewness_kurtosis", weighted ? "moment ratios g1, g2 (weighted)" : "sample-adjusted G1, excess G2 (SAS/Excel/scipy bias=False)"),
-        ])
+        ] + (designBased ? [("ci_method", "\(spec.df == .design ? "t on PSUs − strata df" : "normal") at level \(spec.level); quantiles: Woodruff")] : []))
+    }
+
+    /// Design-based statistics: the design (over the whole file) gives mean, total, quantiles and
+    /// their SEs, intervals and deff for the domain (--where) in each group; the other statistics
+    /// are the weighted point estimates of the domain's rows.
+    func designTable(spec: SurveyDesignSpec, keys: [KeySpec], columns: [String], statistics: [DescribeStatistic],
+                     rule: QuantileRule, needed: [String]?) throws -> Table {
+        let ctx = try DesignSupport.Context(input: input, spec: spec, keys: keys, columns: needed)
+        var overrides: DescriptiveSummary.Overrides = [:]
+        let probabilities = statistics.compactMap { s -> Double? in
+            switch s {
+            case .quantile(let p, _), .quantileSE(let p, _), .quantileCILow(let p, _), .quantileCIHigh(let p, _): p
+            default: nil
+            }
+        }
+        let ps = Array(Set(probabilities)).sorted()
+        for name in columns {
+            let column = try ctx.table.column(named: name)
+            try column.requireNumeric()
+            var o: [DescribeStatistic: [Double?]] = [:]
+            let wantsMean = statistics.contains { [.mean, .meanSE, .meanCILow, .meanCIHigh, .deff].contains($0) }
+            if wantsMean {
+                let m = try ctx.design.mean(column.name, domain: ctx.domain, groups: ctx.grouping)
+                o[.mean] = m.map(\.value); o[.meanSE] = m.map(\.standardError)
+                o[.meanCILow] = m.map(\.ciLow); o[.meanCIHigh] = m.map(\.ciHigh); o[.deff] = m.map(\.designEffect)
+            }
+            if statistics.contains(where: { [.total, .totalSE].contains($0) }) {
+                let t = try ctx.design.total(column.name, domain: ctx.domain, groups: ctx.grouping)
+                o[.total] = t.map(\.value); o[.totalSE] = t.map(\.standardError)
+            }
+            if !ps.isEmpty {
+                let q = try ctx.design.quantiles(column.name, probabilities: ps, rule: rule, domain: ctx.domain, groups: ctx.grouping)
+                for s in statistics {
+                    switch s {
+                    case .quantile(let p, _): o[s] = q.map { $0[ps.firstIndex(of: p)!].value }
+                    case .quantileSE(let p, _): o[s] = q.map { $0[ps.firstIndex(of: p)!].standardError }
+                    case .quantileCILow(let p, _): o[s] = q.map { $0[ps.firstIndex(of: p)!].ciLow }
+                    case .quantileCIHigh(let p, _): o[s] = q.map { $0[ps.firstIndex(of: p)!].ciHigh }
+                    default: break
+                    }
+                }
+            }
+            overrides[column.name] = o
+        }
+        return try DescriptiveSummary.table(ctx.domainTable, columns: columns.map { try ctx.table.column(named: $0).name },
+                                            groupOfRow: ctx.domainGroupOfRow, groupCount: ctx.grouping.groupCount,
+                                            keys: ctx.grouping.keys, only: ctx.presentGroups, statistics: statistics, rule: rule,
+                                            weights: ctx.weights, overrides: overrides)
     }
 }

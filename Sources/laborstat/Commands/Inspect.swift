@@ -26,14 +26,18 @@ struct Inspect: ParsableCommand {
           laborstat inspect arrears.csv
           laborstat inspect 欠薪案件.csv --encoding gb18030 --format markdown
           laborstat inspect survey.csv --format json -o schema.json
+          laborstat inspect arrears.csv --columns province,amount_owed
         """
     )
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(help: "Inspect only these columns, comma-separated (the others are not read at all).")
+    var columns: String?
+
     func run() throws {
-        let table = try input.load()
+        let table = try input.load(columns: columns.map { commaList($0) })
         let profiles = table.columns.map { ColumnProfile($0) }
         let problems = profiles.reduce(0) { $0 + $1.problemCount }
         for column in table.columns {

@@ -58,6 +58,7 @@ struct Pivot: ParsableCommand {
         let cellGroups = (0..<n).map { UInt32(Int(rg.groupOfRow[$0]) * C + Int(cg.groupOfRow[$0])) }
         let column = try value.map { try table.column(named: $0) }
         try column?.requireNumeric()
+        var sumDecimals: Int?
         func compute(_ groups: [UInt32], _ count: Int) -> [Double?] {
             if agg == "count" {
                 var c = [Int](repeating: 0, count: count)
@@ -68,6 +69,7 @@ struct Pivot: ParsableCommand {
             switch agg {
             case "sum", "mean":
                 let s = GroupSums(col, rows: table.rowIndices, groupOfRow: groups, groupCount: count)
+                sumDecimals = s.decimals
                 return (0..<count).map { s.count[$0] == 0 ? nil : (agg == "sum" ? s.sum[$0] : s.mean[$0]) }
             case "median":
                 var v = GroupedValues(col, rows: table.rowIndices, groupOfRow: groups, groupCount: count)
@@ -92,12 +94,14 @@ struct Pivot: ParsableCommand {
         } else {
             out.append(rg.keys[0])
         }
-        let decimals: [String: Int] = [:]
+        var decimals: [String: Int] = [:]
         for c in 0..<C {
             let label = cg.keys[0].string(at: c) ?? "(missing)"
             out.append(make(label, (0..<R).map { cells[$0 * C + c] } + (total ? [colTotals[c]] : [])))
         }
         out.append(make("total", rowTotals + (total ? [grand] : [])))
+        // Money sums print with the input's decimals (12381.50), as aggregate's.
+        if agg == "sum", !integerCells, let d = sumDecimals, d > 0 { for c in out.dropFirst() { decimals[c.name] = d } }
         try ResultNames.emit(try Table(columns: out), output: output, decimals: decimals, metadata: [
             ("command", "pivot"), ("agg", agg), ("median_rule", "hf7: Hyndman-Fan type 7 (R median)"),
         ])

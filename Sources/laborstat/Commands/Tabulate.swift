@@ -52,10 +52,11 @@ struct Tabulate: ParsableCommand {
 
     func run() throws {
         let spec = try design.spec
-        if spec.isDesignBased { throw DesignSupport.unavailable(command: "tabulate") }
         let keys = commaList(by).map(KeySpec.init)
         let rk = KeySpec(rows), ck = cols.map(KeySpec.init)
-        let table = try input.loadFiltered(columns: [rk.column] + (ck.map { [$0.column] } ?? []) + keys.map(\.column))
+        let needed = [rk.column] + (ck.map { [$0.column] } ?? []) + keys.map(\.column) + design.columns
+        if spec.isDesignBased { return try runDesign(spec: spec, keys: keys, rk: rk, ck: ck, needed: needed) }
+        let table = try input.loadFiltered(columns: needed)
         let result: Table
         var meta: [(String, String)] = [("command", "tabulate"), ("weighting", "none (counts)")]
         if let ck {
@@ -70,6 +71,53 @@ struct Tabulate: ParsableCommand {
             result = try FrequencyTable.oneWay(table, column: rk, by: keys, level: spec.level)
             meta.append(("share_se", "binomial sqrt(p(1-p)/N)"))
             meta.append(("ci_method", "Wilson score interval at level \(spec.level)"))
+        }
+        try output.emit(result, metadata: meta)
+    }
+
+    /// Under a survey design: one-way shares are the design's proportions (R svymean of the
+    /// factor) with Taylor SEs and intervals; two-way shares are weighted; --test is Rao-Scott.
+    func runDesign(spec: SurveyDesignSpec, keys: [KeySpec], rk: KeySpec, ck: KeySpec?, needed: [String]) throws {
+        let ctx = try DesignSupport.Context(input: input, spec: spec, keys: keys, columns: needed)
+        var meta: [(String, String)] = [("command", "tabulate"), ("weighting", "survey design: \(DesignSupport.describe(spec))")]
+        let result: Table
+        if let ck {
+            if test {
+                guard keys.isEmpty else { throw ValidationError("--test with a survey design takes no --by (use --where for one domain)") }
+                let t = try ctx.design.raoScott(rows: rk.column, cols: ck.column, domain: ctx.domain)
+                result = try Table(columns: [Column("statistic", doubles: [t.statistic]), Column("df", doubles: [t.df]),
+                                             Column("p_value", doubles: [t.pValue]), Column("method", strings: [t.method])])
+                meta.append(("test", t.method))
+            } else {
+                result = try FrequencyTable.twoWay(ctx.domainTable, rows: rk, cols: ck, by: keys, share: FrequencyTable.Share(rawValue: share)!,
+                                                   weights: ctx.weights)
+                meta.append(("share", "weighted (design point estimate), of the \(share)"))
+            }
+        } else {
+            guard rk.period == nil else { throw ValidationError("a period key in --rows needs no design; tabulate the period column itself") }
+            let props = try ctx.design.proportions(rk.column, domain: ctx.domain, groups: ctx.grouping)
+            // Rows per (group, level) in the domain, for n.
+            let column = try ctx.table.column(named: rk.column)
+            var n: [String: Int] = [:]
+            var i = 0
+            for r in ctx.domainTable.rowIndices {
+                if let s = column.string(at: r) { n["\(ctx.domainGroupOfRow[i])\u{1}\(s)", default: 0] += 1 }
+                i += 1
+            }
+            var keyRows: [Int32] = [], level: [String?] = [], count: [Int64?] = []
+            var share: [Double?] = [], se: [Double?] = [], lo: [Double?] = [], hi: [Double?] = []
+            for k in ctx.presentGroups {
+                for (l, e) in props[k] {
+                    keyRows.append(Int32(k)); level.append(l); count.append(Int64(n["\(k)\u{1}\(l)"] ?? 0))
+                    share.append(e.value); se.append(e.standardError); lo.append(e.ciLow); hi.append(e.ciHigh)
+                }
+            }
+            var cols = ctx.grouping.keys.map { $0.gathering(keyRows) }
+            cols += [Column(column.name, strings: level), Column("n", integers: count), Column("share", doubles: share),
+                     Column("share_se", doubles: se), Column("share_ci_low", doubles: lo), Column("share_ci_high", doubles: hi)]
+            result = try Table(columns: cols)
+            meta.append(("share_se", "Taylor linearization (R survey svymean of the level indicators)"))
+            meta.append(("ci_method", "\(spec.df == .design ? "t on PSUs − strata df" : "normal") at level \(spec.level)"))
         }
         try output.emit(result, metadata: meta)
     }

@@ -29,9 +29,19 @@ enum ChartColumns {
         }
     }
 
-    /// China's provincial-level divisions on the regions module's tile grid (arrives with the
-    /// regions work; until it is merged, tile maps from the command line are a usage error).
-    static func provinceGrid() throws -> TileGrid {
-        throw ChartError.invalid("tilemap needs the province tile grid of the regions module, which this build does not have yet")
+    /// The tiles of China's provincial-level divisions (the regions module's grid, short names)
+    /// with the values of `y` placed by the spellings in `x` (any spelling `compare` accepts).
+    /// Unknown spellings and provinces given twice are errors naming the data rows.
+    static func provinceTiles(x: ChartColumn, y: ChartColumn, file: String) throws -> [Tile] {
+        guard case .numbers(let values) = y.values else {
+            throw ChartError.invalid("tilemap needs numbers in --y; column \"\(y.name)\" holds text")
+        }
+        var pairs: [(String, Double?)] = []
+        for i in 0..<x.count {
+            guard let s = x.label(i) else { continue }
+            pairs.append((s, values[i]))
+        }
+        return try ProvinceTileGrid.tiles(spellings: pairs, column: x.name, file: file)
+            .map { Tile(label: $0.label, row: $0.row, col: $0.col, value: $0.value) }
     }
 }

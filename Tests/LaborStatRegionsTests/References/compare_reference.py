@@ -186,9 +186,9 @@ for x, h in zip(pair, ph):
     x["p_holm"] = h
 pd.DataFrame(tests + pair).to_csv("expected_count_per10k_test.csv", index=False)
 
-# 6. rate amount_owed/workers (A > B: Poisson SE) by NBS region, per 1 (yuan per worker)
-a = df.groupby("region4")["amount_owed"].sum()
-b = df.groupby("region4")["workers"].sum()
+# 6. rate workers/migrant_workers (counts with A > B somewhere: Poisson SE) by NBS region
+a = df.groupby("region4")["workers"].sum()
+b = df.groupby("region4")["migrant_workers"].sum()
 g = pd.DataFrame({"region_code": a.index, "A": a.values, "B": b.values})
 g["value"] = g["A"] / g["B"]
 g["share"] = g["A"] / g["A"].sum()
@@ -197,4 +197,11 @@ g["value_se"] = np.sqrt(g["A"]) / g["B"]
 g["ci_low"] = g["value"] - Z * g["value_se"]
 g["ci_high"] = g["value"] + Z * g["value_se"]
 order(g, "region4")[COLS + ["value_se", "ci_low", "ci_high"]].to_csv("expected_rate_poisson_region4.csv", index=False)
+
+# 7. rate amount_owed/workers: an amount (yuan) over a count has no binomial/Poisson SE
+a = df.groupby("region7")["amount_owed"].sum()
+b = df.groupby("region7")["workers"].sum()
+g = pd.DataFrame({"region_code": a.index, "value": (a / b).values, "share": (a / a.sum()).values})
+g = label(finish(g, a.sum() / b.sum()), "region7")
+order(g, "region7")[COLS].to_csv("expected_rate_amount_region7.csv", index=False)
 print("wrote fixture.csv, denominators.csv and expected_*.csv;", len(df), "rows")

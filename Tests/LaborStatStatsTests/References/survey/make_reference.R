@@ -180,6 +180,9 @@ for (policy in c("remove", "adjust", "average", "certainty")) {
   d <- svydesign(id = ~county + village, strata = ~province, weights = ~weight, fpc = ~f1 + f2, data = gen)
   everything(paste0("gen2_", policy), d, "income", "wage_owed", "income", "industry", "industry", "sex==女", gen$sex %in% "女", "industry", "province")
 }
+# Workers as the PSUs, stratified by province (wide Rao–Scott tables over many PSUs).
+d <- svydesign(id = ~1, strata = ~province, weights = ~weight, data = gen)
+everything("gen_rows", d, "income", "wage_owed", "income", "industry", "industry", "sex==女", gen$sex %in% "女", "industry", "province")
 options(survey.lonely.psu = "fail")   # 西藏 is a certainty PSU here (N1 = n1 = 1): no lonely-PSU failure
 d <- svydesign(id = ~county + village, strata = ~province, fpc = ~N1 + N2, data = gen)
 everything("gen_sizes", d, "income", "wage_owed", "income", "industry", "industry", "sex==女", gen$sex %in% "女", "industry", "province")
