@@ -51,9 +51,18 @@ extension Table {
             }
             if period == .year {
                 var years = [Int64](repeating: 0, count: days.count)
+                // One civil-date conversion per day in the range, then a table lookup per row
+                // (a full conversion per row cost ~3 % of a 10M-row group-by).
+                let lo = days.min() ?? 0, hi = days.max() ?? 0
+                let span = Int(hi) - Int(lo) + 1
+                let yearOfDay: [Int64]? = span > 0 && span <= 1 << 20 ? (0..<span).map { Int64(CivilDate.civil(lo + Int32($0)).year) } : nil
                 years.withUnsafeMutableBufferPointer { out in
                     days.withUnsafeBufferPointer { d in
-                        for i in 0..<d.count { out[i] = Int64(CivilDate.civil(d[i]).year) }
+                        if let yearOfDay {
+                            yearOfDay.withUnsafeBufferPointer { t in for i in 0..<d.count { out[i] = t[Int(d[i] - lo)] } }
+                        } else {
+                            for i in 0..<d.count { out[i] = Int64(CivilDate.civil(d[i]).year) }
+                        }
                     }
                 }
                 return Column(name: "year", storage: .integer(years), missing: base.missing)

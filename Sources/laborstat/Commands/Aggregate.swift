@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import LaborStat
 
 extension LaborStatCommand {}
@@ -75,6 +76,7 @@ struct Aggregate: ParsableCommand {
             throw ValidationError("--ratio takes A/B pairs, e.g. amount_recovered/amount_owed (got \(r))")
         }
         _ = try ResultNames.renames(rename)
+        if total && commaList(by).isEmpty { throw ValidationError("--total needs --by (without groups the one row is already the total)") }
     }
 
     func run() throws {
@@ -138,6 +140,18 @@ struct Aggregate: ParsableCommand {
         }
         var used: [String: Int] = [:]
         for (_, names) in stats { for name in names { used[name, default: 0] += 1 } }
+        // Sums and means of several columns: one column per core (each pass is independent).
+        var sums: [String: GroupSums] = [:]
+        if ctx == nil {
+            let wanted = try Array(Set(stats.filter { $0.0 == "sum" || $0.0 == "mean" }.flatMap(\.1))).map { n throws -> Column in
+                let c = try table.column(named: n); try c.requireNumeric(); return c
+            }
+            let results = ParallelSlots<GroupSums>(count: wanted.count)
+            DispatchQueue.concurrentPerform(iterations: wanted.count) { i in
+                results[i] = GroupSums(wanted[i], rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
+            }
+            for (i, c) in wanted.enumerated() { sums[c.name] = results[i] }
+        }
         func outName(_ stat: String, _ column: String) throws -> String {
             guard plainNames else { return "\(stat)_\(column)" }
             if used[column, default: 0] > 1 {
@@ -160,7 +174,7 @@ struct Aggregate: ParsableCommand {
                     let q = try ctx.design.quantiles(column.name, probabilities: [0.5], rule: .math, domain: ctx.domain, groups: designGroups)
                     columns.append(Column(label, doubles: pick(q.map { $0[0].value })))
                 case ("sum", nil), ("mean", nil):
-                    let s = GroupSums(column, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
+                    let s = sums[column.name] ?? GroupSums(column, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
                     if stat == "mean" {
                         columns.append(Column(label, doubles: pick(s.mean)))
                     } else if let ints = s.integerSum {
@@ -248,6 +262,23 @@ enum ResultNames {
         var options = try output.writeOptions(metadata: metadata)
         for (name, d) in decimals where options.fixedDecimals[name] == nil { options.fixedDecimals[name] = d }
         try TableWriter.write(table, to: output.output, options: options)
+    }
+}
+
+/// One result slot per parallel job (each job writes only its own slot, through a raw pointer: no
+/// exclusive access to a shared array is ever taken).
+final class ParallelSlots<T>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: Swift.max(1, count))
+        slots.initialize(repeating: nil, count: Swift.max(1, count))
+    }
+    deinit { slots.deinitialize(count: Swift.max(1, count)); slots.deallocate() }
+    subscript(i: Int) -> T {
+        get { slots[i]! }
+        set { slots[i] = newValue }
     }
 }
 
