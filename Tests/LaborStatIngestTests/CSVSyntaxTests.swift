@@ -131,3 +131,70 @@ struct CSVSyntaxTests {
         #expect(try read("").columns.isEmpty)
     }
 }
+
+@Suite("Large inputs: chunked, parallel parse")
+struct ChunkedParseTests {
+    @Test("quoted fields with line breaks across chunk boundaries read the same as sequentially")
+    func multilineAcrossChunks() throws {
+        var text = "id,note,amount\n"
+        var expected: [[String?]] = []
+        for i in 0..<60_000 {
+            let note = i % 3 == 0 ? "第\(i)行\n续行,\"引号\"" : "普通\(i)"
+            let quoted = "\"" + note.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            text += "\(i),\(quoted),\(i * 10)\n"
+            expected.append([String(i), note, String(i * 10)])
+        }
+        #expect(text.utf8.count > 1_500_000)   // several chunks (at least one per core above 1 MiB)
+        let t = try read(text)
+        #expect(t.rowCount == 60_000)
+        #expect(cells(t) == expected)
+        // The grid API agrees.
+        let rows = try CSVParser.rows(bytes: Array(text.utf8))
+        #expect(rows.count == 60_001)
+        #expect(rows[1] == ["0", "第0行\n续行,\"引号\"", "0"])
+    }
+
+    @Test("an unterminated quote in the middle of a large file is located")
+    func unterminatedInLargeFile() throws {
+        var text = "a,b\n"
+        for i in 0..<100_000 { text += "\(i),x\n" }
+        text += "7,\"open\n"
+        for i in 0..<100_000 { text += "\(i),y\n" }
+        let e = #expect(throws: IngestError.self) { try read(text) }
+        guard case .malformed(let loc, _, _)? = e else { Issue.record("no location"); return }
+        #expect(loc.line == 100_002)
+        #expect(loc.column == 3)
+    }
+
+    @Test("a ragged row deep in a large file is located at its line")
+    func raggedDeep() throws {
+        var text = "a,b\n"
+        for i in 0..<150_000 { text += "\(i),x\n" }
+        text += "1,2,3\n"
+        for i in 0..<10 { text += "\(i),y\n" }
+        let e = #expect(throws: IngestError.self) { try read(text) }
+        guard case .malformed(let loc, _, _)? = e else { Issue.record("no location"); return }
+        #expect(loc.line == 150_002)
+    }
+}
+
+@Suite("Progress")
+struct ProgressTests {
+    final class Calls: @unchecked Sendable {
+        let lock = NSLock()
+        var values: [(Int, Int)] = []
+        func add(_ d: Int, _ t: Int) { lock.lock(); values.append((d, t)); lock.unlock() }
+    }
+
+    @Test("progress ends with (total, total)")
+    func progressEnds() throws {
+        let calls = Calls()
+        var text = "a,b\n"
+        for i in 0..<100_000 { text += "\(i),x\n" }
+        _ = try read(text) { $0.progress = { calls.add($0, $1) } }
+        let last = try #require(calls.values.last)
+        #expect(last.0 == last.1)
+        #expect(last.1 == text.utf8.count)
+        #expect(calls.values.count < 50)
+    }
+}

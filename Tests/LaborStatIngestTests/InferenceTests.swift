@@ -168,3 +168,64 @@ struct InferenceTests {
         for c in t.columns { #expect(c.problemCount == 0, "\(c.name)") }
     }
 }
+
+/// The dirty generated file against the clean file of the same seed (the generator's own values):
+/// every cell the mess left readable must read to the clean value.
+@Suite("Dirty file against its clean original (gen.py, same seed)")
+struct DirtyAgainstCleanTests {
+    @Test func valuesMatch() throws {
+        let dirty = try TableReader.read(path: fixture("generated/arrears_dirty_3000.csv"))
+        let clean = try TableReader.read(path: fixture("generated/arrears_clean_3000.csv"))
+        let raw = try TableReader.read(path: fixture("generated/arrears_dirty_3000.csv"), options: { var o = ReadOptions(); o.keepText = true; return o }())
+        #expect(dirty.rowCount == clean.rowCount)
+        var compared = 0, wan = 0, missing = 0
+        for name in ["workers", "migrant_workers", "amount_owed", "amount_recovered"] {
+            let d = try dirty.column(named: name), c = try clean.column(named: name), t = try raw.column(named: name)
+            for r in 0..<dirty.rowCount {
+                guard let v = d.double(at: r) else {
+                    // Missing only where the mess wrote a missing token.
+                    let text = t.string(at: r)?.trimmingCharacters(in: .whitespaces) ?? ""
+                    #expect(["", "—", "-", "NA", "无"].contains(text), "\(name) row \(r): \(text)")
+                    missing += 1
+                    continue
+                }
+                let expected = try #require(c.double(at: r))
+                if t.string(at: r)?.contains("万") == true {
+                    // 万 forms keep two decimals of the 万: within 50 yuan.
+                    #expect(abs(v - expected) <= 50, "\(name) row \(r)")
+                    wan += 1
+                } else {
+                    #expect(isClose(v, expected, rel: 1e-15), "\(name) row \(r): \(v) vs \(expected)")
+                }
+                compared += 1
+            }
+        }
+        for name in ["opened", "closed"] {
+            let d = try dirty.column(named: name), c = try clean.column(named: name)
+            for r in 0..<dirty.rowCount { #expect(d.string(at: r) == c.string(at: r), "\(name) row \(r)") }
+        }
+        #expect(compared > 11_900)
+        #expect(wan > 0)
+        #expect(missing > 0)
+    }
+}
+
+@Suite("Fast lanes agree with the general reading")
+struct FastLaneTests {
+    @Test("extra missing tokens that look like numbers are still missing")
+    func numericMissingToken() throws {
+        let t = try read("x\n1\n-99\n3\n999\n") { $0.missingTokens = ["999", "-99"] }
+        let x = try t.column(named: "x")
+        #expect(x.missingCount == 2)
+        #expect(x.isMissing(1) && x.isMissing(3))
+    }
+
+    @Test("the same column read with and without a unit check gives the same values")
+    func sameValues() throws {
+        let text = "a,d\n" + (0..<5000).map { "\($0 % 97).\($0 % 10)\($0 % 7),2020-0\($0 % 9 + 1)-1\($0 % 9)" }.joined(separator: "\n") + "\n"
+        let fast = try read(text)
+        let slow = try read(text) { $0.missingTokens = ["zz"] }   // disables the fast lanes
+        #expect(cells(fast) == cells(slow))
+        #expect(fast.columns.map(\.type) == [.decimal, .date])
+    }
+}

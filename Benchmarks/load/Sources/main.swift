@@ -1,4 +1,4 @@
-// load-bench FILE [--columns a,b,c] [--repeat N]
+// load-bench FILE [--columns a,b,c] [--repeat N] [--memory]
 //
 // Loads FILE with LaborStat's reader (the same `TableReader.read` every command uses) and prints
 // one line per repetition: wall seconds, rows, columns, MB/s. One process per measurement is what
@@ -14,11 +14,13 @@ guard let path = args.first else {
 args.removeFirst()
 var options = ReadOptions()
 var repeats = 1
+var showMemory = false
 while let a = args.first {
     args.removeFirst()
     switch a {
     case "--columns": options.columns = args.removeFirst().split(separator: ",").map(String.init)
     case "--repeat": repeats = Int(args.removeFirst()) ?? 1
+    case "--memory": showMemory = true
     default: FileHandle.standardError.write("unknown option \(a)\n".data(using: .utf8)!); exit(64)
     }
 }
@@ -35,5 +37,12 @@ for _ in 0..<repeats {
     } catch {
         FileHandle.standardError.write("load-bench: \(error)\n".data(using: .utf8)!)
         exit(65)
+    }
+}
+
+if showMemory, let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+    // Peak and current resident memory, split into anonymous (columns) and file-backed (mapped input).
+    for line in status.split(separator: "\n") where ["VmHWM", "VmRSS", "RssAnon", "RssFile"].contains(where: { line.hasPrefix($0) }) {
+        print(line)
     }
 }

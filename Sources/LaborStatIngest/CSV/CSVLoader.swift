@@ -16,9 +16,33 @@ import LaborStatTable
 enum CSVLoader {
     static let chunkBytes = 4 << 20
 
+    struct ChunkResult {
+        var parts: [ColumnPart] = []
+        var rows = 0
+        var error: CSVSyntaxError?
+        var invalidUTF8: Int?
+        /// A quoted field of the chunk holds a line break (chunks cut at line breaks may then be wrong).
+        var quotedLineBreak = false
+    }
+
     struct Chunk { var lo: Int; var hi: Int }
 
+    /// Large blocks (column parts, ≥ 64 KiB) come from `mmap` and go back to the system when freed,
+    /// so that joining the parts of a column does not keep all parts' memory on the heap (glibc's
+    /// dynamic threshold would otherwise rise to the parts' size and keep them). Set once.
+    static let mallocTuned: Bool = {
+        #if canImport(Glibc)
+        // mallopt(M_MMAP_THRESHOLD = -3, …) from glibc's malloc.h, which the Glibc module does not export.
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+            _ = unsafeBitCast(sym, to: MallOpt.self)(-3, 64 << 10)
+        }
+        #endif
+        return true
+    }()
+
     static func load(_ input: DecodedInput, path: String, options: ReadOptions) throws(IngestError) -> Table {
+        _ = mallocTuned
         let p = input.buffer.base
         let lo = input.start, hi = input.buffer.count
         let locator = LineLocator(p + lo, hi - lo)
@@ -69,40 +93,53 @@ enum CSVLoader {
         var slotOfColumn = [Int](repeating: -1, count: columnCount)
         for (s, c) in wanted.enumerated() { slotOfColumn[c] = s }
 
-        // Chunks.
-        let chunks = splitChunks(p, lo: dataStart, hi: hi, delimiter: delimiter)
         let classifier = CellClassifier(options: options)
         let builders = wanted.map { ColumnBuilder(classifier: classifier, name: names[$0], forced: forced[$0]) }
         let avgRecord = max(16, (head.end - lo))
         let progress = ProgressReporter(total: hi - lo, callback: options.progress)
 
-        struct ChunkResult { var parts: [ColumnPart] = []; var rows = 0; var error: CSVSyntaxError?; var invalidUTF8: Int? }
-        let results = ParallelResults<ChunkResult>(count: chunks.count)
         let needsValidation = input.needsValidation
         let buffer = input.buffer
         let slotCount = wanted.count
         let slots = slotOfColumn
         nonisolated(unsafe) let bytes = p
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
-            let c = chunks[k]
-            var r = ChunkResult()
-            // UTF-8 is validated by the split itself (bytes ≥ 0x80 are checked as they are skipped).
-            let tokens = CSVTokenizer.tokenize(bytes, lo: c.lo, hi: c.hi, delimiter: delimiter, columnCount: columnCount,
-                                               slotOfColumn: slots, slotCount: slotCount,
-                                               expectedRows: (c.hi - c.lo) / avgRecord + 16, validate: needsValidation)
-            r.rows = tokens.rows
-            r.error = tokens.error
-            if case .invalidUTF8(let bad)? = tokens.error { r.invalidUTF8 = bad; r.error = nil }
-            if tokens.error == nil {
-                r.parts = (0..<slotCount).map { s in
-                    builders[s].build(CellSource(base: bytes + c.lo, baseOffset: c.lo, spans: tokens.spans, stride: slotCount, slot: s))
+        /// Splits and builds every chunk on all cores.
+        func run(_ chunks: [Chunk]) -> [ChunkResult] {
+            let results = ParallelResults<ChunkResult>(count: chunks.count)
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
+                let c = chunks[k]
+                var r = ChunkResult()
+                // UTF-8 is validated by the split itself (bytes ≥ 0x80 are checked as they are skipped).
+                let tokens = CSVTokenizer.tokenize(bytes, lo: c.lo, hi: c.hi, delimiter: delimiter, columnCount: columnCount,
+                                                   slotOfColumn: slots, slotCount: slotCount,
+                                                   expectedRows: (c.hi - c.lo) / avgRecord + 16, validate: needsValidation)
+                r.rows = tokens.rows
+                r.error = tokens.error
+                r.quotedLineBreak = tokens.quotedLineBreak
+                if case .invalidUTF8(let bad)? = tokens.error { r.invalidUTF8 = bad; r.error = nil }
+                if tokens.error == nil {
+                    r.parts = (0..<slotCount).map { s in
+                        builders[s].build(CellSource(base: bytes + c.lo, baseOffset: c.lo, spans: tokens.spans, stride: slotCount, slot: s))
+                    }
                 }
+                buffer.release(c.lo..<c.hi)
+                results[k] = r
+                progress.add(c.hi - c.lo)
             }
-            buffer.release(c.lo..<c.hi)
-            results[k] = r
-            progress.add(c.hi - c.lo)
+            return results.take()
         }
-        var chunkResults = results.values
+        // Chunks cut at line breaks; when a quoted field holds a line break (a chunk may then start
+        // inside it), once more with record boundaries from a quote-aware scan.
+        var chunks = splitChunks(p, lo: dataStart, hi: hi, delimiter: delimiter, quoteAware: false, buffer: buffer)
+        var chunkResults = run(chunks)
+        let straddled = chunkResults.enumerated().contains { k, r in
+            r.quotedLineBreak || (k < chunkResults.count - 1 && { if case .unterminatedQuote? = r.error { return true } else { return false } }())
+        }
+        if straddled && chunks.count > 1 {
+            chunkResults = []
+            chunks = splitChunks(p, lo: dataStart, hi: hi, delimiter: delimiter, quoteAware: true, buffer: buffer)
+            chunkResults = run(chunks)
+        }
         // Errors: the first in the file wins.
         if let bad = chunkResults.compactMap({ $0.invalidUTF8 }).min() {
             let (_, multibyte) = UTF8Check.firstInvalid(p, lo, bad)
@@ -118,6 +155,7 @@ enum CSVLoader {
         }
 
         // Join the parts of each column.
+        let chunkList = chunks
         var columns: [Column] = []
         var allProblems: [(column: Int, RawProblem)] = []
         for (s, c) in wanted.enumerated() {
@@ -130,7 +168,7 @@ enum CSVLoader {
             }
             let rowsPerChunk = chunkResults.map(\.rows)
             let (column, problems, _) = assembler.assemble(&parts) { k, mode, unit in
-                let ch = chunks[k]
+                let ch = chunkList[k]
                 var only = [Int](repeating: -1, count: columnCount)
                 only[c] = 0
                 let t = CSVTokenizer.tokenize(p, lo: ch.lo, hi: ch.hi, delimiter: delimiter, columnCount: columnCount,
@@ -213,7 +251,10 @@ enum CSVLoader {
     }
 
     /// Record-aligned chunks of about `chunkBytes` (at least one per core for files over 1 MiB).
-    static func splitChunks(_ p: UnsafePointer<UInt8>, lo: Int, hi: Int, delimiter: UInt8) -> [Chunk] {
+    /// With `quoteAware` false, cuts at the first line break after each step; with it true, at line
+    /// breaks outside quoted fields, found by one sequential scan (which releases mapped pages behind it).
+    static func splitChunks(_ p: UnsafePointer<UInt8>, lo: Int, hi: Int, delimiter: UInt8, quoteAware: Bool,
+                            buffer: InputBuffer) -> [Chunk] {
         let size = hi - lo
         if size <= 0 { return [Chunk(lo: lo, hi: hi)] }
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -221,8 +262,7 @@ enum CSVLoader {
         if size < cores * chunkBytes && size > (1 << 20) { target = max(1 << 18, size / (cores * 2)) }
         if size <= target { return [Chunk(lo: lo, hi: hi)] }
         var chunks: [Chunk] = []
-        let hasQuote = memchr(p + lo, Int32(CSVTokenizer.quote), size) != nil
-        if !hasQuote {
+        if !quoteAware {
             var start = lo
             while start < hi {
                 var cut = min(hi, start + target)
@@ -261,6 +301,7 @@ enum CSVLoader {
                 if b == CSVTokenizer.cr && end < hi && p[end] == CSVTokenizer.lf { end += 1 }
                 if end >= next && end < hi {
                     chunks.append(Chunk(lo: start, hi: end))
+                    buffer.release(start..<end)
                     start = end
                     next = end + target
                 }
@@ -284,7 +325,13 @@ final class ParallelResults<T>: @unchecked Sendable {
         get { lock.lock(); defer { lock.unlock() }; return slots[i] }
         set { lock.lock(); slots[i] = newValue; lock.unlock() }
     }
-    var values: [T] { slots.map { $0! } }
+    /// The results, moved out (the holder keeps no reference, so memory is freed as callers drop it).
+    func take() -> [T] {
+        lock.lock(); defer { lock.unlock() }
+        let v = slots.map { $0! }
+        slots = []
+        return v
+    }
 }
 
 /// Calls `ReadOptions.progress` at most about four times a second.
@@ -314,3 +361,4 @@ final class ProgressReporter: @unchecked Sendable {
 
     func finish() { callback?(total, total) }
 }
+

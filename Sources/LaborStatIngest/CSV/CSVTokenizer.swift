@@ -34,6 +34,8 @@ struct ChunkTokens {
     var slotCount: Int
     var rows = 0
     var error: CSVSyntaxError?
+    /// Some quoted field holds a line break.
+    var quotedLineBreak = false
 }
 
 /// Byte-level RFC 4180 splitting, on raw pointers.
@@ -79,7 +81,7 @@ enum CSVTokenizer {
     /// the byte that ended it (delimiter, line break or `hi`), or nil for an unterminated quote.
     @inline(__always)
     static func field(_ p: UnsafePointer<UInt8>, _ i: Int, _ hi: Int, origin: Int, delimiter: UInt8,
-                      stop: UnsafePointer<UInt8>, bad: inout Int) -> (FieldSpan, Int)? {
+                      stop: UnsafePointer<UInt8>, bad: inout Int, lineBreak: inout Bool) -> (FieldSpan, Int)? {
         var j = i
         if j >= hi { return (FieldSpan(start: i - origin, length: 0, complex: false), j) }
         if p[j] != quote {
@@ -99,7 +101,10 @@ enum CSVTokenizer {
                     let len = UTF8Check.sequenceLength(p, j, hi)
                     if len == 0 { if bad < 0 { bad = j }; return nil }
                     j += len
-                } else { j += 1 }
+                } else {
+                    if b == lf || b == cr { lineBreak = true }
+                    j += 1
+                }
             }
             if j >= hi { return nil }
             if j + 1 < hi && p[j + 1] == quote { complex = true; j += 2; continue }
@@ -134,6 +139,7 @@ enum CSVTokenizer {
         let table = stopTable(delimiter: delimiter, validate: validate)
         var error: CSVSyntaxError?
         var bad = -1
+        var lineBreak = false
         table.withUnsafeBufferPointer { tb in
             let stop = tb.baseAddress!
             slotOfColumn.withUnsafeBufferPointer { slotsOf in
@@ -145,7 +151,7 @@ enum CSVTokenizer {
                     let rowStart = i
                     var col = 0
                     while true {
-                        guard let (span, end) = field(p, i, hi, origin: lo, delimiter: delimiter, stop: stop, bad: &bad) else {
+                        guard let (span, end) = field(p, i, hi, origin: lo, delimiter: delimiter, stop: stop, bad: &bad, lineBreak: &lineBreak) else {
                             error = bad >= 0 ? .invalidUTF8(offset: bad) : .unterminatedQuote(offset: i); break outer
                         }
                         if bad >= 0 { error = .invalidUTF8(offset: bad); break outer }
@@ -170,7 +176,7 @@ enum CSVTokenizer {
                 }
             }
         }
-        return ChunkTokens(spans: spans, slotCount: slotCount, rows: rows, error: error)
+        return ChunkTokens(spans: spans, slotCount: slotCount, rows: rows, error: error, quotedLineBreak: lineBreak)
     }
 
     /// Every record of `lo..<hi` as field spans relative to `lo` (any number of fields per record).
@@ -182,6 +188,7 @@ enum CSVTokenizer {
         var i = lo
         var error: CSVSyntaxError?
         var bad = -1
+        var lineBreak = false
         table.withUnsafeBufferPointer { tb in
             let stop = tb.baseAddress!
             outer: while i < hi && out.count < limit {
@@ -191,7 +198,7 @@ enum CSVTokenizer {
                 starts.append(i)
                 var row: [FieldSpan] = []
                 while true {
-                    guard let (span, end) = field(p, i, hi, origin: lo, delimiter: delimiter, stop: stop, bad: &bad) else {
+                    guard let (span, end) = field(p, i, hi, origin: lo, delimiter: delimiter, stop: stop, bad: &bad, lineBreak: &lineBreak) else {
                         error = .unterminatedQuote(offset: i); break outer
                     }
                     row.append(span)

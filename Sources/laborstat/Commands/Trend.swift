@@ -30,12 +30,14 @@ struct Trend: ParsableCommand {
         slope statistics then treat the series as given.
 
         Examples:
-          laborstat trend arrears.csv --time opened:year --value amount_owed --agg sum --by province
-          laborstat trend arrears.csv --time opened:year --value amount_owed --by province \\
-              --stats n_years=periods,ols_slope,theil_sen_slope
-          laborstat trend Datasets/nbs_migrant_workers.csv --time year --value value \\
-              --where "indicator_en = 'total_migrant_workers' and breakdown = '全国'" --series --base 2015
-          laborstat trend arrears.csv --time opened:quarter --agg "rate amount_recovered/amount_owed"
+          laborstat trend arrears.csv --time opened:year --value amount_owed \\
+              --by province
+          laborstat trend arrears.csv --time opened:year --value amount_owed \\
+              --by province --stats n_years=periods,ols_slope,theil_sen_slope
+          laborstat trend Datasets/national_migrant_workers.csv --time 年份 \\
+              --value 农民工总量（万人） --series --base 2015
+          laborstat trend arrears.csv --time opened:quarter \\
+              --agg "rate amount_recovered/amount_owed"
         """
     )
 
@@ -72,6 +74,8 @@ struct Trend: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var svg: SVGOutputOptions
+
     func run() throws {
         let spec = try design.spec
         let aggregate = try parseAggregate()
@@ -103,7 +107,9 @@ struct Trend: ParsableCommand {
                 return p
             }
             metadata.append(("moving_avg", "trailing mean of \(window) periods"))
-            try output.emit(try TrendReport.series(grouped, window: window, base: basePeriod), metadata: metadata)
+            let seriesTable = try TrendReport.series(grouped, window: window, base: basePeriod)
+            try output.emit(seriesTable, metadata: metadata)
+            try drawSeries(seriesTable, by: byKeys, aggregate: aggregate)
         } else {
             metadata += [
                 ("ols", "lm(value ~ period step); SE, t CI and p-value with n−2 df"),
@@ -113,7 +119,16 @@ struct Trend: ParsableCommand {
             ]
             let table = try TrendReport.slopes(grouped, level: spec.level, statistics: stats.map { commaList($0) })
             try output.emit(table, metadata: metadata)
+            if svg.path != nil { try drawSeries(try TrendReport.series(grouped, window: window, base: nil), by: byKeys, aggregate: aggregate) }
         }
+    }
+
+    /// `--svg`: the per-period series as a line chart, one line per group of the first `--by` key.
+    func drawSeries(_ table: Table, by keys: [KeySpec], aggregate: TrendAggregate) throws {
+        let what = value.map { "\(aggregate.description) of \($0)" } ?? aggregate.description
+        var spec = ChartSpec(title: what, subtitle: keys.isEmpty ? nil : "by " + keys.map(\.outputName).joined(separator: ", "))
+        spec.yLabel = value ?? aggregate.description
+        try svg.write(table, kind: .line, x: "period", y: "value", color: keys.first?.outputName, spec: spec)
     }
 
     /// `sum`, `mean`, `median`, `count`, `rate A/B`, `rate:A/B`, or `rate` with `--value A/B`.

@@ -11,7 +11,8 @@ encodings/  one small table in every encoding the reader detects, written with P
             expected.json holds the rows every one of them must read to.
 csv/        syntax cases (ragged rows, an unterminated quote, delimiters).
 spectrum/, papaparse/  copies of /work/shared/reference/csv (csv-spectrum 2.0.0, PapaParse cases).
-generated/  python3 /work/shared/bench/gen.py {arrears,survey} --rows 3000 --dirty.
+generated/  python3 /work/shared/bench/gen.py {arrears,survey} --rows 3000 --dirty, and the clean
+            arrears file of the same seed (the reference values for the dirty one).
 """
 import json
 import os
@@ -94,6 +95,9 @@ def generated():
     for kind in ("arrears", "survey"):
         out = os.path.join(HERE, "generated", f"{kind}_dirty_3000.csv")
         subprocess.run([sys.executable, GEN, kind, "--rows", "3000", "--dirty", "--out", out], check=True)
+    # The same rows without the mess (same seed): the values the dirty file must read back to.
+    out = os.path.join(HERE, "generated", "arrears_clean_3000.csv")
+    subprocess.run([sys.executable, GEN, "arrears", "--rows", "3000", "--out", out], check=True)
 
 
 if __name__ == "__main__":
