@@ -27,7 +27,7 @@ let package = Package(
             dependencies: ["LaborStatTable", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "LaborStatStats", dependencies: ["LaborStatTable", "_LaborStatBLAS"]),
-        .target(name: "LaborStatRegions", dependencies: ["LaborStatTable"], resources: [.copy("Resources")]),
+        .target(name: "LaborStatRegions", dependencies: ["LaborStatTable", "LaborStatStats"], resources: [.copy("Resources")]),
         .target(name: "LaborStatCharts"),
         .target(name: "LaborStatExport", dependencies: ["LaborStatTable"]),
         .target(

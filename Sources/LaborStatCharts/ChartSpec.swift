@@ -24,6 +24,11 @@ public struct ChartSpec: Sendable {
     public var description: String?
     /// Facet grid columns (default: about √n).
     public var facetColumns: Int?
+    /// Bar and hbar charts of one series: categories drawn in a contrasting colour (e.g. 全国 among
+    /// the provinces).
+    public var highlight: [String] = []
+    /// Bar and hbar charts of one series: write each value at its bar's end.
+    public var valueLabels = false
     /// The label of the grey "no data" key of tile maps.
     public var missingLabel = "无数据"
 

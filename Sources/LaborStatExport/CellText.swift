@@ -44,9 +44,4 @@ struct CellText {
         return NumberText.shortest(x)
     }
 
-    /// For JSON: the raw value of a number cell, nil when it is not a finite number.
-    func finiteDouble(_ row: Int) -> Double? {
-        guard case .decimal(let v) = column.storage else { return nil }
-        return v[row].isFinite ? v[row] : nil
-    }
 }

@@ -69,11 +69,15 @@ struct FieldEncoder {
         return scratch.buffer
     }
 
-    /// `=`, `+`, `-`, `@`, tab, CR, or full-width `＝＋－＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20) first.
+    /// `=`, `+`, `-`, `@`, tab, CR, or full-width `＝＋－＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20) first,
+    /// except a plain signed number (`-3.5`, `+1e-7`): a spreadsheet reads that as the number it
+    /// is, so it is not a formula (defusedcsv makes the same exception), and `inspect`'s min/max or
+    /// a text column of codes such as `-1` stay readable.
     static func startsFormula<C: Collection>(_ b: C) -> Bool where C.Element == UInt8 {
         guard let first = b.first else { return false }
         switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: return true
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): return !isPlainNumber(b)
+        case UInt8(ascii: "="), UInt8(ascii: "@"), 9, 13: return true
         case 0xEF:
             var i = b.makeIterator()
             _ = i.next()
@@ -81,6 +85,24 @@ struct FieldEncoder {
             return third == 0x9D || third == 0x8B || third == 0x8D || third == 0xA0
         default: return false
         }
+    }
+
+    /// `[+-]digits[.digits][e[+-]digits]`, with at least one digit before the exponent.
+    static func isPlainNumber<C: Collection>(_ b: C) -> Bool where C.Element == UInt8 {
+        var it = b.makeIterator()
+        guard let sign = it.next(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return false }
+        var digits = 0, seenPoint = false, seenExp = false, expDigits = 0, prev: UInt8 = sign
+        while let c = it.next() {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): if seenExp { expDigits += 1 } else { digits += 1 }
+            case UInt8(ascii: "."): if seenPoint || seenExp { return false }; seenPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): if seenExp || digits == 0 { return false }; seenExp = true
+            case UInt8(ascii: "+"), UInt8(ascii: "-"): if !(prev == UInt8(ascii: "e") || prev == UInt8(ascii: "E")) { return false }
+            default: return false
+            }
+            prev = c
+        }
+        return digits > 0 && (!seenExp || expDigits > 0)
     }
 
     /// The delimiter, `"`, CR or LF anywhere, or a space at either end.

@@ -6,7 +6,8 @@
 ///   (an identical repeated pair is accepted);
 /// - no cycles (`a → b → a`, or a node that is its own parent).
 ///
-/// Names are compared in `RegionName`'s normal form. A data value finds its node by that form,
+/// Names are compared in `RegionName`'s normal form; the spellings of one province (陕西, 陕西省,
+/// Shaanxi) are one node. A data value finds its node by that form,
 /// or else with one suffix removed on both sides (区, 县, 市, 旗, 盟, 州, 地区, 自治州, 自治县,
 /// 新区…): `朝阳` finds `朝阳区` — unless the hierarchy also holds `朝阳市`, when it is ambiguous.
 public struct RegionHierarchy: Sendable {
@@ -16,6 +17,8 @@ public struct RegionHierarchy: Sendable {
     public private(set) var parent: [Int?] = []
     var index: [String: Int] = [:]
     var looseIndex: [String: [Int]] = [:]
+    /// The node of each province named in the file, by code: 陕西, 陕西省 and Shaanxi are one node.
+    var provinceNode: [Int: Int] = [:]
 
     /// Suffixes of city and county names, longest first.
     static let lowerSuffixes = [
@@ -27,6 +30,9 @@ public struct RegionHierarchy: Sendable {
         var parentRow: [Int: (Int, Int)] = [:] // child → (parent, row)
         for (child, par, row) in pairs {
             let c = node(child), p = node(par)
+            if c == p && RegionName.normalize(child) != RegionName.normalize(par) {
+                throw .badFile(file: file, message: "data row \(row): \"\(child)\" and \"\(par)\" both name the province \(names[c]); write a city or county with its suffix (吉林市, not 吉林)")
+            }
             if let (old, oldRow) = parentRow[c] {
                 if old != p {
                     throw .hierarchyDuplicate(file: file, child: child, parents: [names[old], par], rows: [oldRow, row])
@@ -56,7 +62,10 @@ public struct RegionHierarchy: Sendable {
     private mutating func node(_ name: String) -> Int {
         let k = RegionName.normalize(name)
         if let i = index[k] { return i }
+        let province = RegionMatcher.standard.exactProvince(normalized: k)
+        if let p = province, let i = provinceNode[p.code] { index[k] = i; return i }
         index[k] = names.count
+        if let p = province { provinceNode[p.code] = names.count }
         names.append(name.trimmingWhitespace)
         parent.append(nil)
         return names.count - 1
@@ -90,15 +99,19 @@ public struct RegionHierarchy: Sendable {
         return stem
     }
 
-    /// The node a spelling names: exact normal form first, then without a suffix.
+    /// The node a spelling names: exact normal form first, then without a suffix, then — for a
+    /// spelling of a province (Shaanxi, 610000) — the node of that province.
     public func find(_ spelling: String) -> NodeMatch {
         let k = RegionName.normalize(spelling)
         if let i = index[k] { return .node(i) }
+        if let p = RegionMatcher.standard.exactProvince(normalized: k) { return provinceNode[p.code].map { .node($0) } ?? .none }
         let c = looseIndex[RegionHierarchy.loose(k)] ?? []
         switch c.count {
-        case 0: return .none
         case 1: return .node(c[0])
-        default: return .ambiguous(c.map { names[$0] })
+        case 2...: return .ambiguous(c.map { names[$0] })
+        default:
+            if case .province(let p) = RegionMatcher.standard.match(spelling), let i = provinceNode[p.code] { return .node(i) }
+            return .none
         }
     }
 

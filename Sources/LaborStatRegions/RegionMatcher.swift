@@ -67,6 +67,13 @@ public struct RegionMatcher: Sendable {
 
     func lookup(_ key: String) -> RegionMatch { result(keys[key] ?? []) }
 
+    /// The division whose own spelling (name, short name, abbreviation, English name) is exactly
+    /// this normal form — no suffix removed, no code, no prefix.
+    public func exactProvince(normalized key: String) -> Province? {
+        if case .province(let p) = lookup(key) { return p }
+        return nil
+    }
+
     func result(_ indices: [Int]) -> RegionMatch {
         switch indices.count {
         case 0: .none

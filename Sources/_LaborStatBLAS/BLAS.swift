@@ -36,6 +36,16 @@ public enum Naive {
         return s
     }
 
+    /// y ← Aᵀx with plain loops (the twin of `BLAS.gemvTransposed`).
+    public static func gemvTransposed(_ a: UnsafeBufferPointer<Double>, rows: Int, cols: Int,
+                                      _ x: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
+        for j in 0..<cols {
+            var s = 0.0
+            for r in 0..<rows { s += a[r + j * rows] * x[r] }
+            y[j] = s
+        }
+    }
+
     public static func crossProduct(_ a: UnsafeBufferPointer<Double>, rows: Int, cols: Int) -> [Double] {
         var c = [Double](repeating: 0, count: cols * cols)
         for i in 0..<cols { for j in 0..<cols {

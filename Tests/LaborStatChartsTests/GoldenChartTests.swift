@@ -38,6 +38,7 @@ struct GoldenChartTests {
     @Test func bar() throws {
         var spec = ChartSpec(title: "2024年分行业农民工月均收入", source: NBS.source, width: 640, height: 420)
         spec.yLabel = "元/月"
+        spec.valueLabels = true
         let chart = try Chart.bar(categories: NBS.industries, values: NBS.industryIncome2024, spec: spec)
         assertGolden(chart.render(), named: "bar")
     }
@@ -54,6 +55,7 @@ struct GoldenChartTests {
     @Test func hbar() throws {
         var spec = ChartSpec(title: "建筑业农民工收入最高", subtitle: "2024年分行业月均收入（元），按收入排序", source: NBS.source, width: 640, height: 360)
         spec.xLabel = "元/月"
+        spec.valueLabels = true
         let chart = try Chart.hbar(categories: NBS.industries, values: NBS.industryIncome2024, spec: spec)
         assertGolden(chart.render(), named: "hbar")
     }
@@ -63,6 +65,7 @@ struct GoldenChartTests {
         let cats = ["东部地区", "中部地区", "西部地区", "东北地区"]
         var spec = ChartSpec(title: "东部地区农民工收入高于全国", subtitle: "2024年月均收入（元），按就业地区", source: NBS.source, width: 600, height: 300)
         spec.xLabel = "元/月"
+        spec.highlight = ["东部地区"]
         let chart = try Chart.hbar(categories: cats, values: ["东部", "中部", "西部", "东北"].map { NBS.regionIncome2024[$0] }, reference: ReferenceLine(value: 4961, label: "全国"), spec: spec)
         assertGolden(chart.render(), named: "hbar-reference")
         var vspec = spec

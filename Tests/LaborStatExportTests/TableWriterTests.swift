@@ -85,6 +85,16 @@ struct TableWriterFormatTests {
             """)
     }
 
+    @Test("JSON string escapes: control characters, U+2028/2029, other E2 sequences kept")
+    func jsonEscapes() throws {
+        #expect(TableWriter.jsonString("a\u{1}b\u{2028}c\u{2029}€—\u{1F}") == #""a\u0001b\u2028c\u2029€—\u001f""#)
+        var o = WriteOptions()
+        o.format = .json
+        let t = try Table(columns: [Column("s", strings: ["x\u{2028}€", "\u{7}"]), Column("c", categories: ["€\"", "\\"])])
+        let rows = try JSONSerialization.jsonObject(with: Data(try TableWriter.render(t, options: o))) as? [[String: String]]
+        #expect(rows == [["s": "x\u{2028}€", "c": "€\""], ["s": "\u{7}", "c": "\\"]])
+    }
+
     @Test("JSON parses with JSONSerialization; values and metadata survive")
     func jsonParses() throws {
         var o = WriteOptions()
@@ -180,7 +190,9 @@ struct TableWriterBytesTests {
     }
 
     @Test("formula guard on text cells", arguments: [
-        ("=1+2", "'=1+2"), ("+86 138", "'+86 138"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
+        ("=1+2", "'=1+2"), ("+86 138", "'+86 138"), ("-5+A1", "'-5+A1"), ("@SUM(A1)", "'@SUM(A1)"),
+        ("-5", "-5"), ("+1.5e-7", "+1.5e-7"), ("-.5", "-.5"), ("-", "'-"), ("-e5", "'-e5"), ("-1e", "'-1e"), ("-1-1", "'-1-1"),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"), ("＝1", "'＝1"),
         ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("＝1", "'＝1"), ("＋1", "'＋1"), ("－1", "'－1"), ("＠x", "'＠x"),
         ("a=1", "a=1"), ("陕西", "陕西"), ("'quoted", "'quoted"),
     ])

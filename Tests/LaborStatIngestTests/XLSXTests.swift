@@ -118,6 +118,19 @@ struct XLSXTests {
         #expect(try XLSXReader.sheetNames(path: root.appendingPathComponent("national_migrant_workers.xlsx").path) == ["全国农民工", "说明"])
     }
 
+    @Test("raw parts as other producers write them: x: prefixes, no r, t=\"d\", _x000D_, phonetic runs, shared formulas, no styles")
+    func handmade() throws {
+        let (rows, name) = try XLSXReader.rows(path: xlsxFixture("handmade.xlsx"), sheet: nil)
+        #expect(name == "手工")
+        #expect(rows == [
+            ["第一行\r\n第二行", "東京", " 空格 ", nil],
+            ["2024-03-15", "2024-02-29 14:30", "#N/A", nil],
+            [nil, nil, nil, nil],
+            [nil, nil, nil, nil],
+            [nil, "4", nil, "6.5"],
+        ])
+    }
+
     @Test("1904 date system")
     func date1904() throws {
         let (rows, _) = try XLSXReader.rows(path: xlsxFixture("date1904.xlsx"), sheet: nil)
@@ -156,6 +169,13 @@ struct XLSXTests {
         limits.maxEntryBytes = 1 << 20
         let tooBig = #expect(throws: IngestError.self) { try XLSXReader.rows(path: xlsxFixture("bomb.xlsx"), sheet: nil, limits: limits) }
         #expect(tooBig?.description.contains("more than 1 MiB") == true)
+    }
+
+    @Test("a bomb whose ZIP headers understate its size is caught while unpacking")
+    func lyingBomb() throws {
+        let error = #expect(throws: IngestError.self) { try XLSXReader.rows(path: xlsxFixture("bomb-lying.xlsx"), sheet: nil) }
+        #expect(error?.description.contains("decompression bomb") == true, "\(error?.description ?? "")")
+        #expect(error?.description.contains("header says 1000 bytes") == true)
     }
 
     @Test("the cell cap counts the filled rectangle")
@@ -207,6 +227,13 @@ struct XLSXTests {
     ] as [(Double, Bool, String)])
     func serials(serial: Double, date1904: Bool, text: String) {
         #expect(ExcelDate.text(serial: serial, date1904: date1904) == text)
+    }
+
+    @Test("serials Excel cannot show as dates stay numbers")
+    func notDates() {
+        #expect(ExcelDate.text(serial: -1, date1904: false) == nil)
+        #expect(ExcelDate.text(serial: 3_000_000, date1904: false) == nil)
+        #expect(ExcelDate.text(serial: .nan, date1904: true) == nil)
     }
 
     @Test("cell references")

@@ -113,11 +113,36 @@ struct CompareCLITests {
         #expect(e.status != 0 && e.stderr.contains("Atlantis"))
     }
 
+    @Test("under a survey design, with --where as a domain: R survey's numbers")
+    func design() throws {
+        let r = try runLaborstat(["compare", "\(Self.refs)/survey_fixture.csv", "--region", "province", "--value", "monthly_income",
+                                  "--agg", "mean", "--weight", "weight", "--strata", "stratum", "--cluster", "psu",
+                                  "--fpc", "psu_population", "--where", "hours_per_week >= 50"])
+        #expect(r.status == 0, "\(r.stderr)")
+        try check(r.stdout, against: "expected_survey_domain_mean_province.csv")
+        let j = try runLaborstat(["compare", "\(Self.refs)/survey_fixture.csv", "--region", "province", "--value", "monthly_income",
+                                  "--weight", "weight", "--strata", "stratum", "--cluster", "psu", "--fpc", "psu_population", "--format", "json"])
+        #expect(j.status == 0 && j.stdout.contains("Taylor linearization") && j.stdout.contains("strata=stratum"))
+        let t = try runLaborstat(["compare", "\(Self.refs)/survey_fixture.csv", "--region", "province", "--agg", "count",
+                                  "--weight", "weight", "--test"])
+        #expect(t.status == 64)
+    }
+
+    @Test("--sort rank lists the largest first")
+    func sortRank() throws {
+        let r = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--value", "amount_owed", "--sort", "rank"])
+        #expect(r.status == 0)
+        let ranks = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] }
+        #expect(ranks == (1...14).map { Substring(String($0)) })
+        let bad = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--sort", "size"])
+        #expect(bad.status == 64)
+    }
+
     @Test("help names the methods")
     func help() throws {
         let r = try runLaborstat(["compare", "--help"])
         #expect(r.status == 0)
-        for s in ["binomial", "Poisson", "Wald", "Holm", "prop.test", "--keep-unmatched", "--denominator", "region_code"] {
+        for s in ["binomial", "Poisson", "Wilson", "Holm", "prop.test", "--keep-unmatched", "--denominator", "region_code"] {
             #expect(r.stdout.contains(s), "\(s)")
         }
     }

@@ -223,7 +223,52 @@ struct CompareSmallTests {
         #expect(isClose(Distributions.chiSquareUpperTail(0.5, df: 1), 0.47950012218695337, rel: 1e-12))
         #expect(isClose(Distributions.chiSquareUpperTail(300, df: 3), 9.948758346327588e-65, rel: 1e-10))
         // R: p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.5), "holm") = 0.040 0.090 0.090 0.025 0.500
+        // R: prop.test(262, 357, correct = FALSE)$conf.int
+        let w = RegionComparison.wilson(262.0 / 357, n: 357, z: Distributions.normalQuantile(0.975))
+        #expect(isClose(w.0, 0.6857388546813187, rel: 1e-12) && isClose(w.1, 0.7770682754799193, rel: 1e-12))
+        // No events: [0, z²/E]; never below 0.
+        let z = Distributions.normalQuantile(0.975)
+        let p = RegionComparison.poissonScore(0, exposure: 50, z: z)
+        #expect(p.0 == 0 && isClose(p.1, z * z / 50, rel: 1e-12))
+        #expect(RegionComparison.poissonScore(1, exposure: 50, z: z).0 > 0)
         let h = Distributions.holm([0.01, 0.04, 0.03, 0.005, 0.5])
         for (a, b) in zip(h, [0.04, 0.09, 0.09, 0.025, 0.5]) { #expect(isClose(a, b, rel: 1e-12)) }
+    }
+}
+
+@Suite("compare: consistency")
+struct CompareConsistencyTests {
+    @Test("a permutation of the rows changes nothing", arguments: [0, 1, 2])
+    func permutation(seed: UInt64) throws {
+        let t = try CompareReferenceTests.fixture()
+        var rng = SplitMix(seed: seed)
+        let order = Array(0..<Int32(t.rowCount)).shuffled(using: &rng)
+        var s = CompareSpec(regionColumn: "province")
+        s.aggregate = .rate(numerator: "migrant_workers", denominator: "workers")
+        let a = try RegionComparison(table: t, spec: s), b = try RegionComparison(table: t.selecting(rows: order), spec: s)
+        #expect(a.rows.map(\.group) == b.rows.map(\.group))
+        for (x, y) in zip(a.rows, b.rows) {
+            #expect(isClose(x.value!, y.value!, rel: 1e-12) && isClose(x.ciLow!, y.ciLow!, rel: 1e-12) && x.rank == y.rank)
+        }
+        let ta = try a.tests(), tb = try b.tests()
+        for (x, y) in zip(ta, tb) { #expect(isClose(x.pValue, y.pValue, rel: 1e-9) && x.region == y.region) }
+    }
+
+    @Test("a region's value equals the same statistic on its rows alone")
+    func byRegionEqualsFilter() throws {
+        let t = try CompareReferenceTests.fixture()
+        var s = CompareSpec(regionColumn: "province")
+        s.aggregate = .median
+        s.valueColumn = "amount_owed"
+        let all = try RegionComparison(table: t, spec: s)
+        let col = try t.column(named: "province")
+        for row in all.rows {
+            let rows = (0..<t.rowCount).filter { r in
+                if case .group(let g) = try! RegionResolver(level: .province).resolve(col.string(at: r)!) { return g == row.group }
+                return false
+            }
+            let one = try RegionComparison(table: t.selecting(rows: rows.map(Int32.init)), spec: s)
+            #expect(one.rows.count == 1 && one.rows[0].value == row.value && one.baselineValue == row.value)
+        }
     }
 }

@@ -137,6 +137,17 @@ struct ResolverTests {
         #expect(throws: RegionError.self) { try RegionResolver(level: .custom) }
     }
 
+    @Test("custom groupings of provinces: one node per province, in any spelling")
+    func customProvinces() throws {
+        let h = try RegionHierarchy(pairs: [("陕西省", "西北五省", 1), ("甘肃", "西北五省", 2), ("西安市", "陕西", 3),
+                                            ("四川", "西南", 4), ("吉林市", "吉林省", 5)], file: "h.csv")
+        #expect(h.names.filter { $0.hasPrefix("陕西") }.count == 1)
+        let t = try table(["Shaanxi", "西安", "610102", "甘肃省", "Sichuan", "吉林市"])
+        let a = try RegionResolver(level: .custom, hierarchy: h).assign(t, column: "省份", keepUnmatched: true, file: nil)
+        #expect(a.groups.map(\.name) == ["吉林省", "西北五省", "西南"])
+        #expect(a.groupOfRow == [1, 1, 1, 1, 2, 0])
+    }
+
     @Test("a child with two parents is an error naming both rows")
     func duplicate() {
         let e = #expect(throws: RegionError.self) {
@@ -144,6 +155,12 @@ struct ResolverTests {
         }
         #expect(e == .hierarchyDuplicate(file: "h.csv", child: "朝阳区", parents: ["北京市", "辽宁省"], rows: [1, 3]))
         #expect(e?.kind.exitCode == 65)
+    }
+
+    @Test("a child that spells its own province is explained, not called a cycle")
+    func selfProvince() {
+        let e = #expect(throws: RegionError.self) { try RegionHierarchy(pairs: [("吉林", "吉林省", 4)], file: "h.csv") }
+        #expect(e?.description == "h.csv: data row 4: \"吉林\" and \"吉林省\" both name the province 吉林; write a city or county with its suffix (吉林市, not 吉林)")
     }
 
     @Test("cycles are errors", arguments: [

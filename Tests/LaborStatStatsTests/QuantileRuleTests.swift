@@ -90,3 +90,28 @@ struct QuantileRuleTests {
     }
 }
 
+
+@Suite("Radix sort of group values")
+struct QuantileRadixSortTests {
+    @Test("sorts like the standard library, weights follow their values (seeded)")
+    func matchesStandardSort() {
+        var rng = SplitMix(seed: 99)
+        for n in [0, 1, 5, 63, 64, 65, 1000, 5000] {
+            var x = (0..<n).map { _ -> Double in
+                let r = rng.next()
+                switch r % 4 {
+                case 0: return Double(Int64(r >> 40)) - 5000          // negative and positive integers
+                case 1: return Double(r % 100_000) / 100              // money
+                case 2: return -Double(r % 7)                         // ties, −0
+                default: return Double(bitPattern: (r >> 2) | 0x3FF0_0000_0000_0000) * 1e-3
+                }
+            }
+            var w = x.indices.map { Double($0) }
+            let expected = x.indices.sorted { (x[$0], $0) < (x[$1], $1) }
+            let copy = x
+            x.withUnsafeMutableBufferPointer { xb in w.withUnsafeMutableBufferPointer { RadixSort.sort(xb, payload: $0) } }
+            #expect(x == expected.map { copy[$0] })
+            #expect(w == expected.map { Double($0) }, "stable with payload, n = \(n)")
+        }
+    }
+}

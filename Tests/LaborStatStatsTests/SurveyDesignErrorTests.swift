@@ -114,6 +114,53 @@ struct SurveyDesignErrorTests {
         }
     }
 
+    @Test("the sparse share covariance (Rao–Scott) equals the dense influence-matrix one",
+          arguments: [SurveyDesignSpec.LonelyPSU.remove, .adjust, .average, .certainty])
+    func sparseShares(_ policy: SurveyDesignSpec.LonelyPSU) throws {
+        let gen = try Self.gen(), clus2 = try SurveyReference.table("apiclus2.csv")
+        for (t, spec, column) in [
+            (gen, SurveyDesignSpec(weight: "weight", strata: "province", clusters: ["county", "village"], fpc: ["f1", "f2"], lonelyPSU: policy), "industry"),
+            (gen, SurveyDesignSpec(weight: "weight", strata: "province", lonelyPSU: policy), "industry"),
+            (clus2, SurveyDesignSpec(clusters: ["dnum", "snum"], fpc: ["fpc1", "fpc2b"], lonelyPSU: policy), "stype"),
+        ] {
+            let d = try SurveyDesign(table: t, spec: spec)
+            let (code, levels) = try d.levelCodes(column)
+            let rows = (0..<t.rowCount).filter { code[$0] >= 0 && $0 % 3 != 0 }   // a domain
+            let p = levels.count
+            let wsum = rows.reduce(0) { $0 + d.weights[$1] }
+            var share = [Double](repeating: 0, count: p)
+            for r in rows { share[Int(code[r])] += d.weights[r] / wsum }
+            var z = [Double](repeating: 0, count: rows.count * p)
+            for (k, r) in rows.enumerated() { for j in 0..<p { z[k * p + j] = d.weights[r] / wsum * ((Int(code[r]) == j ? 1 : 0) - share[j]) } }
+            let dense = d.linearizedCovariance(rows: rows, z: z, p: p).covariance
+            let sparse = d.linearizedShareCovariance(rows: rows, cell: rows.map { Int(code[$0]) }, share: share, weightSum: wsum)
+            let scale = dense.map(abs).max()!
+            for (x, y) in zip(dense, sparse) {
+                #expect((x.isNaN && y.isNaN) || abs(x - y) <= 1e-12 * scale, "\(spec): dense \(x), sparse \(y)")
+            }
+        }
+    }
+
+    @Test("the two-pass variance for row PSUs equals the general engine, lonely strata included",
+          arguments: [SurveyDesignSpec.LonelyPSU.remove, .adjust, .average, .certainty])
+    func rowVariance(_ policy: SurveyDesignSpec.LonelyPSU) throws {
+        var t = try Self.gen()
+        // A stratum per province, plus one of a single row (a lonely PSU); sampling fractions per stratum.
+        let province = try t.column(named: "province")
+        try t.append(Column("stratum", strings: (0..<t.rowCount).map { $0 == 7 ? "single" : province.string(at: $0) }))
+        try t.append(Column("frac", doubles: (0..<t.rowCount).map { $0 == 7 ? 0.5 : 0.02 }))
+        let y = try t.column(named: "income").doubles()
+        for fpc in [[], ["frac"]] {
+            let d = try SurveyDesign(table: t, spec: .init(weight: "weight", strata: "stratum", fpc: fpc, lonelyPSU: policy))
+            for keep in [{ (r: Int) in true }, { (r: Int) in r % 4 != 1 }, { (r: Int) in r != 7 && r % 2 == 0 }] {
+                let rows = (0..<t.rowCount).filter { !y[$0].isNaN && keep($0) }
+                let z = rows.map { d.weights[$0] * y[$0] }
+                let fast = d.rowVariance(rows: rows, z: z), general = d.linearizedCovariance(rows: rows, z: z, p: 1)
+                #expect(isClose(fast.variance, general.covariance[0], rel: 1e-12) && fast.df == general.df)
+            }
+        }
+    }
+
     @Test("permuting rows changes no estimate")
     func permutation() throws {
         let t = try Self.gen()

@@ -162,6 +162,8 @@ struct SurveyDesignTests {
             cmp.check("raoscott", v2, domainName, "", "", "ndf", rs.numeratorDF)
             cmp.check("raoscott", v2, domainName, "", "", "ddf", rs.denominatorDF)
             cmp.check("raoscott", v2, domainName, "", "", "p", rs.pValue)
+            cmp.check("raoscott", v2, domainName, "", "", "pearson", rs.pearson)
+            cmp.check("raoscott", v2, domainName, "", "", "p_chisq", rs.chiSquarePValue)
         }
         // By groups (svyby): every group with a key; R leaves out a missing key.
         let groups = try Grouping(table, by: [KeySpec(c.by)])
@@ -183,5 +185,53 @@ struct SurveyDesignTests {
         #expect(cmp.compared > 150)
         let summary = cmp.worst.keys.sorted().map { "\($0) \(String(format: "%.1e", cmp.worst[$0]!))" }.joined(separator: ", ")
         print("survey-reference \(c.name): \(cmp.compared) values; largest relative difference: \(summary)")
+    }
+
+    @Test("every svyquantile rule (math, school, shahvaish, hf1…hf9) matches R, with Woodruff intervals")
+    func allQuantileRules() throws {
+        for (name, file, spec, variable) in [
+            ("strat", "apistrat.csv", SurveyDesignSpec(weight: "pw", strata: "stype", fpc: ["fpc"]), "api00"),
+            ("gen2_adjust", "gen.csv", SurveyDesignSpec(weight: "weight", strata: "province", clusters: ["county", "village"], fpc: ["f1", "f2"], lonelyPSU: .adjust), "income"),
+        ] {
+            let design = try SurveyDesign(table: try SurveyReference.table(file), spec: spec)
+            let cmp = try ReferenceComparison(design: name)
+            let ps = [0.1, 0.25, 0.5, 0.9]
+            for rule in QuantileRule.allCases {
+                let qs = try design.quantiles(variable, probabilities: ps, rule: rule, domain: nil, groups: nil)[0]
+                for (p, q) in zip(ps, qs) {
+                    let level = "\(rule.rawValue):normal:\(p)"
+                    cmp.check("quantile_rule", variable, "all", "", level, "value", q.value)
+                    cmp.check("quantile_rule", variable, "all", "", level, "ci_low", q.ciLow)
+                    cmp.check("quantile_rule", variable, "all", "", level, "ci_high", q.ciHigh)
+                    cmp.check("quantile_rule", variable, "all", "", level, "se", q.standardError)
+                }
+            }
+            #expect(cmp.failures.isEmpty, "\(cmp.failures.count) of \(cmp.compared) differ:\n\(cmp.failures.prefix(40).joined(separator: "\n"))")
+            #expect(cmp.compared == 192)
+            print("survey-reference \(name) quantile rules: \(cmp.compared) values; largest relative difference \(String(format: "%.1e", cmp.worst["quantile_rule"] ?? 0))")
+        }
+    }
+
+    @Test("lonely second-stage units under each policy match R (average gives NaN, as R)",
+          arguments: [SurveyDesignSpec.LonelyPSU.remove, .adjust, .average, .certainty])
+    func lonelySecondStage(_ policy: SurveyDesignSpec.LonelyPSU) throws {
+        let table = try SurveyReference.table("apiclus2.csv")
+        var spec = SurveyDesignSpec(clusters: ["dnum", "snum"], fpc: ["fpc1", "fpc2b"], lonelyPSU: policy)
+        let design = try SurveyDesign(table: table, spec: spec)
+        spec.df = .design
+        let tDesign = try SurveyDesign(table: table, spec: spec)
+        let cmp = try ReferenceComparison(design: "clus2_lonely2_\(policy.rawValue)")
+        let stype = try table.column(named: "stype")
+        for (domainName, mask) in [("all", nil as [Bool]?), ("stype==E", (0..<table.rowCount).map { stype.string(at: $0) == "E" })] {
+            cmp.checkEstimate("mean", "api00", domainName, "", try design.mean("api00", domain: mask, groups: nil)[0],
+                              t: try tDesign.mean("api00", domain: mask, groups: nil)[0])
+            cmp.checkEstimate("total", "api00", domainName, "", try design.total("api00", domain: mask, groups: nil)[0],
+                              t: try tDesign.total("api00", domain: mask, groups: nil)[0])
+        }
+        #expect(cmp.failures.isEmpty, "\(cmp.failures.joined(separator: "\n"))")
+        #expect(cmp.compared == 28)
+        // Under fail, the same design is refused, naming a cluster.
+        spec.lonelyPSU = .fail
+        #expect(throws: SurveyError.self) { try SurveyDesign(table: table, spec: spec) }
     }
 }

@@ -94,6 +94,9 @@ struct TrendSeriesTests {
         #expect(m.series[0].periods.map(\.description) == ["2013-11", "2013-12", "2014-01"])
         let text = try GroupedSeries(table: t, time: KeySpec("text"), value: "v", aggregate: .sum)
         #expect(text.kind == .quarter && text.series[0].values == [3, 4])
+        let textYears = try GroupedSeries(table: t, time: KeySpec("text:year"), value: "v", aggregate: .sum)
+        #expect(textYears.kind == .year && textYears.series[0].periods.map(\.index) == [2013, 2014])
+        #expect(throws: TrendError.self) { try GroupedSeries(table: t, time: KeySpec("text:month"), value: "v", aggregate: .sum) }
         let y = try GroupedSeries(table: t, time: KeySpec("year"), value: "v", aggregate: .sum)
         #expect(y.kind == .year && y.series[0].values == [3, 4])
         #expect(throws: TrendError.self) { try GroupedSeries(table: t, time: KeySpec("d"), value: "v", aggregate: .sum) }

@@ -15,6 +15,7 @@ func filterTable() throws -> Table {
         Column("月工资", integers: [3000, 4000, 5000, 6000, 7000, 8000]),
         Column("月工资(元)", integers: [1, 2, 3, 4, 5, 6]),
         Column("and", integers: [0, 1, 0, 1, 0, 1]),
+        Column("农民工总量（万人）", integers: [22542, 28000, 29000, nil, 30000, 1]),
     ])
 }
 
@@ -58,6 +59,15 @@ struct FilterTests {
         #expect(try rows(expr) == expected, "\(expr)")
     }
 
+    @Test("a column of years (dates at year precision) compares with whole years")
+    func yearColumn() throws {
+        let t = try Table(columns: [Column("年份", dates: [2008, 2015, 2020, nil].map { $0.map { CivilDate.days(year: $0, month: 1, day: 1) } }, precision: .year)])
+        #expect(try rows("年份 >= 2015", t) == [1, 2])
+        #expect(try rows("年份 = 2020 or 年份 in [2008]", t) == [0, 2])
+        #expect(try rows("年份 < 2015-06-01", t) == [0, 1])
+        #expect(throws: FilterError.self) { try rows("年份 >= 2015.5", t) }
+    }
+
     @Test("booleans, missing, column against column", arguments: [
         ("ok = true", [0, 2, 5]), ("ok = false", [1, 4]), ("ok != true", [1, 4]), ("ok in [1]", [0, 2, 5]),
         ("amount is missing", [1, 5]), ("amount is not missing", [0, 2, 3, 4]),
@@ -96,6 +106,10 @@ struct FilterTests {
     func names() throws {
         #expect(try rows("月工资 >= 5000 and 月工资 < 7000") == [2, 3])
         #expect(try rows("`月工资(元)` > 4") == [4, 5])
+        #expect(try rows("月工资(元) > 4") == [4, 5], "a unit in parentheses right after the name belongs to it")
+        #expect(try rows("月工资（元） > 4 and 农民工总量（万人）>= 29000") == [4])
+        #expect(try rows("农民工总量(万人) = 1 or (year = 2014)") == [0, 5])
+        #expect(try rows("not(year = 2014)") == [1, 2, 3, 5])
         #expect(try rows("`and` = 1") == [1, 3, 5])
         #expect(try rows("月工资 ＞＝ 7000") == [4, 5])
         #expect(try rows("province ＝ “陕西省” and （year ＜ 2015）") == [0])
@@ -131,7 +145,8 @@ struct FilterTests {
         ("opened > 2015-02-30", 10, "not a valid date"),
         ("year = 2015 and", 16, "expected a column name"),
         ("year ! 2015", 6, "\"!\" must be followed"),
-        ("月工资(元) > 1", 4, "expected a comparison"),
+        ("月工资 (元) > 1", 5, "expected a comparison"),
+        ("月工资(元 > 1", 4, "expected a comparison"),
         ("year is 5", 9, "expected \"missing\""),
         ("", 1, "empty"),
         ("2015abc = year", 1, "cannot start with a digit"),

@@ -80,6 +80,17 @@ struct ChartCommandTests {
         #expect(bad.stderr.contains("火星"))
     }
 
+    @Test func monthsGetMonthTicks() throws {
+        let out = try tempDir().appendingPathComponent("m.svg").path
+        var csv = "月份,欠薪案件\n"
+        for m in 1...12 { csv += "2023年\(m)月,\(10 + m)\n" }
+        let r = try runLaborstat(["chart", "line", "-", "--x", "月份", "--y", "欠薪案件", "-o", out], stdin: Data(csv.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(svg.contains(">2023-01</text>"))
+        #expect(!svg.contains(">2,023"))
+    }
+
     @Test func helpNamesTheRules() throws {
         let r = try runLaborstat(["chart", "--help"])
         #expect(r.status == 0)

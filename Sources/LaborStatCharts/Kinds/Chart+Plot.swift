@@ -28,7 +28,9 @@ extension Chart {
                     if let v = s.y[i] { segment.append((.value(s.x[i]), .value(v))) } else if !segment.isEmpty { segments.append(segment); segment = [] }
                 }
                 if !segment.isEmpty { segments.append(segment) }
-                for seg in segments where seg.count > 1 { marks.append(.line(points: seg, stroke: c, width: 2.2, dash: nil)) }
+                // Past the eight palette colours, lines repeat them dashed.
+                let dashed = (names.firstIndex(of: s.name) ?? 0) >= Palette.okabeIto.count
+                for seg in segments where seg.count > 1 { marks.append(.line(points: seg, stroke: c, width: 2.2, dash: dashed ? "6 3" : nil)) }
                 for i in order {
                     guard let v = s.y[i] else { continue }
                     let single = segments.contains { $0.count == 1 && { if case .value(let a) = $0[0].0 { return a == s.x[i] }; return false }($0) }
@@ -39,7 +41,9 @@ extension Chart {
                     }
                 }
             }
-            let legend: Legend? = series.count > 1 ? .categorical(series.map { LegendItem(label: $0.name, color: color($0.name, names), shape: .line) }) : nil
+            let legend: Legend? = series.count > 1 ? .categorical(series.map {
+                LegendItem(label: $0.name, color: color($0.name, names), shape: (names.firstIndex(of: $0.name) ?? 0) >= Palette.okabeIto.count ? .dashed : .line)
+            }) : nil
             let summary = "Line chart of \(series.count) series (\(series.map(\.name).joined(separator: ", "))); x from \(time ? yearText(xs.min() ?? 0) : label(xs.min() ?? 0)) to \(time ? yearText(xs.max() ?? 0) : label(xs.max() ?? 0)); y from \(label(ys.min() ?? 0)) to \(label(ys.max() ?? 0))."
             return Plot(x: x, y: yAxis(ys.min() ?? 0, ys.max() ?? 1, zero: false), panels: [Panel(title: nil, marks: marks)], legend: legend, summary: summary)
 
@@ -53,6 +57,7 @@ extension Chart {
                 // Under error bars a lighter fill keeps the dark whiskers legible.
                 let c = series.count > 1 ? color(s.name, names) : (hasErrors ? Palette.categorical(5) : Palette.categorical(0))
                 for (i, v) in s.values.enumerated() {
+                    let c = series.count == 1 && spec.highlight.contains(categories[i]) ? Palette.categorical(3) : c
                     let f0 = Double(j) / k, f1 = Double(j + 1) / k
                     let fc = (f0 + f1) / 2
                     if let v {
@@ -63,6 +68,9 @@ extension Chart {
                         } else {
                             marks.append(.rect(x0: .band(i, f0 + (k > 1 ? 0.02 : 0)), x1: .band(i, f1 - (k > 1 ? 0.02 : 0)), y0: .value(0), y1: .value(v), fill: c, stroke: nil, title: tip))
                         }
+                    }
+                    if spec.valueLabels, series.count == 1, s.low == nil, let v {
+                        marks.append(.barLabel(base: .value(0), end: .value(v), band: .band(i, fc), text: label(v), horizontal: horizontal, barFill: c))
                     }
                     if let l = s.low?[i], let h = s.high?[i] {
                         lo = min(lo, l); hi = max(hi, h)

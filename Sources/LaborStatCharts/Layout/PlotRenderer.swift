@@ -364,6 +364,26 @@ struct PlotRenderer {
                 svg.element("circle", [("cx", fmt(cx)), ("cy", fmt(ys.mapValue(o))), ("r", "2.5"), ("fill", "none"), ("stroke", color), ("stroke-width", "1")])
             }
             svg.close("g")
+        case let .barLabel(b, e, band, text, horizontal, barFill):
+            let size = 11.0
+            let w = TextMetrics.width(text, fontSize: size)
+            if horizontal {
+                let x0 = xs.map(b), x1 = xs.map(e), yc = ys.map(band) + size * Style.centerToBaseline
+                let dir: Double = x1 >= x0 ? 1 : -1
+                let inside = abs(x1 - x0) >= w + 8
+                let x = inside ? x1 - dir * 4 : x1 + dir * 4
+                let anchor = (dir > 0) == inside ? "end" : "start"
+                let ink = inside ? (Palette.needsLightText(barFill) ? "#FFFFFF" : "#1A1A1A") : "#333333"
+                svg.textElement("text", [("x", fmt(x)), ("y", fmt(yc)), ("font-size", fmt(size)), ("fill", ink), ("text-anchor", anchor)], text)
+            } else {
+                let y0 = ys.map(b), y1 = ys.map(e), xc = xs.map(band)
+                let up = y1 <= y0
+                let inside = abs(y1 - y0) >= size + 8 && w + 4 <= abs(xs.bandwidth)
+                let ink = inside ? (Palette.needsLightText(barFill) ? "#FFFFFF" : "#1A1A1A") : "#333333"
+                // Inside: just below the top end; outside: just beyond it.
+                let y = up ? (inside ? y1 + 4 + size * 0.88 : y1 - 4) : (inside ? y1 - 4 : y1 + 4 + size * 0.88)
+                svg.textElement("text", [("x", fmt(xc)), ("y", fmt(y)), ("font-size", fmt(size)), ("fill", ink), ("text-anchor", "middle")], text)
+            }
         case let .tile(col, row, label, valueText, fill, title):
             let x0 = xs.map(.band(col, 0)), x1 = xs.map(.band(col, 1))
             let y0 = ys.map(.band(row, 0)), y1 = ys.map(.band(row, 1))

@@ -19,6 +19,9 @@ enum Mark: Sendable {
     case box(index: Int, stats: BoxStats, color: String)
     /// A labelled square of a tile map at band (col, row), filled by value.
     case tile(col: Int, row: Int, label: String, valueText: String?, fill: String, title: String)
+    /// A bar's value written at its end: inside the bar when it fits there, else just beyond it.
+    /// `base`/`end` are on the value axis, `band` on the category axis.
+    case barLabel(base: Pos, end: Pos, band: Pos, text: String, horizontal: Bool, barFill: String)
 
     enum Anchor: String, Sendable { case start, middle, end }
 }
@@ -51,6 +54,9 @@ extension Mark {
             return .text(x: px(x0), y: py(y0), text: text, size: size, anchor: anchor, fill: fill, dx: dx, dy: dy, bold: bold)
         case let .box(index, stats, color):
             return .box(index: x.map { index < $0.count ? $0[index] : index } ?? index, stats: stats, color: color)
+        case let .barLabel(b, e, band, text, horizontal, fill):
+            return horizontal ? .barLabel(base: px(b), end: px(e), band: py(band), text: text, horizontal: true, barFill: fill)
+                : .barLabel(base: py(b), end: py(e), band: px(band), text: text, horizontal: false, barFill: fill)
         case .tile:
             return self
         }

@@ -10,13 +10,14 @@ import LaborStatTable
 /// Excel): serial 0 is 1904-01-01 (negative serials are earlier days).
 /// The fraction is the time of day: seconds = round(fraction × 86400), carrying 86400 to the next day.
 enum ExcelDate {
-    /// Serials Excel can show as dates: 1900-01-00 … 9999-12-31 (1904 system: from 1900).
+    /// Serials Excel can show as dates: 1900-01-00 … 9999-12-31 (1904 system: from 1900); outside
+    /// them (Excel shows `####`) a date-formatted cell is read as its number.
     static let range: ClosedRange<Double> = -1462 ... 2_958_466
 
     /// The text of a date-formatted number: `2024-03-15`, `2024-02-29 14:30`,
     /// `2024-03-15 08:05:30`; nil when the serial is outside the range of dates.
     static func text(serial: Double, date1904: Bool) -> String? {
-        guard serial.isFinite, range.contains(serial) else { return nil }
+        guard serial.isFinite, range.contains(serial), date1904 || serial >= 0 else { return nil }
         var day = Int(serial.rounded(.down))
         var seconds = Int(((serial - Double(day)) * 86_400).rounded())
         if seconds >= 86_400 { day += 1; seconds -= 86_400 }

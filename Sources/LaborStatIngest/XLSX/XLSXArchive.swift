@@ -52,13 +52,18 @@ struct XLSXArchive {
         var out = Data()
         out.reserveCapacity(Int(min(size, 256 << 20)))
         do {
+            let ratioCap = UInt64(limits.maxRatio * Double(packed))
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                // The sizes in the ZIP headers may lie: count what actually comes out.
-                if UInt64(out.count + chunk.count) > max { throw PartTooBig() }
+                // The sizes in the ZIP headers may lie: check what actually comes out.
+                let n = UInt64(out.count + chunk.count)
+                if n > max { throw PartTooBig() }
+                if n > limits.ratioFloorBytes && n > ratioCap { throw PartTooDense() }
                 out.append(chunk)
             }
         } catch is PartTooBig {
             throw tooBig(part, UInt64(out.count))
+        } catch is PartTooDense {
+            throw .unsupported("\(path): refusing to read \(part): it expands more than \(Int(limits.maxRatio)):1 (over \(out.count) bytes from \(packed)), although its header says \(size) bytes; the file may be a decompression bomb")
         } catch {
             throw .malformed(SourceLocation(file: path, line: 1, column: 1), "cannot unpack \(part) from the workbook: \(error)", hint: "the file may be damaged or truncated")
         }
@@ -66,6 +71,7 @@ struct XLSXArchive {
     }
 
     private struct PartTooBig: Error {}
+    private struct PartTooDense: Error {}
 
     private func tooBig(_ part: String, _ size: UInt64) -> IngestError {
         .unsupported("\(path): refusing to read \(part): it expands to more than \(limits.maxEntryBytes >> 20) MiB (\(size) bytes); the file may be a decompression bomb")

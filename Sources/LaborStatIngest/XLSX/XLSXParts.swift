@@ -49,7 +49,8 @@ class XLSXPartDelegate: NSObject, XMLParserDelegate {
 
 /// An element name without its namespace prefix (`x:c` → `c`).
 @inline(__always) func localName(_ name: String) -> Substring {
-    if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
+    // Scan bytes, not Characters: this runs several times per cell.
+    if let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) { return name[name.utf8.index(after: colon)...] }
     return Substring(name)
 }
 

@@ -55,7 +55,18 @@ extension RegionComparison {
         if let p = spec.per { m.append(("per", NumberText.shortest(p))) }
         if let e = errorMethod {
             m.append(("se_method", e.rawValue))
-            m.append(("ci_level", NumberText.shortest(spec.confidenceLevel)))
+            m.append(("ci_level", NumberText.shortest(designSpec?.level ?? spec.confidenceLevel)))
+        }
+        if let d = designSpec {
+            var parts: [String] = []
+            if let w = d.weight { parts.append("weight=\(w)") }
+            if let s = d.strata { parts.append("strata=\(s)") }
+            if !d.clusters.isEmpty { parts.append("cluster=\(d.clusters.joined(separator: "+"))") }
+            if !d.fpc.isEmpty { parts.append("fpc=\(d.fpc.joined(separator: "+"))") }
+            parts.append("lonely_psu=\(d.lonelyPSU.rawValue)")
+            m.append(("design", parts.joined(separator: ", ")))
+            m.append(("ci", d.df == .design ? "t with the domain's PSUs - strata df" : "normal"))
+            if case .median = spec.aggregate { m.append(("quantile_rule", "math (R svyquantile default), Woodruff interval")) }
         }
         return m
     }

@@ -27,7 +27,10 @@ extension RegionComparison {
 
     public func tests() throws -> [TestRow] {
         guard let method = errorMethod else {
-            throw RegionError.invalid("--test compares rates: use --agg rate A/B, or --agg count with --denominator FILE")
+            throw RegionError.invalid("--test compares rates: use --agg rate A/B of counts, or --agg count with --denominator FILE")
+        }
+        if method == .design {
+            throw RegionError.invalid("--test is not available under a survey design (tabulate --test gives the Rao–Scott test)")
         }
         let used = rows.filter { ($0.exposure ?? 0) > 0 }
         guard used.count >= 2 else { throw RegionError.invalid("--test needs at least two regions with a positive denominator") }
@@ -73,7 +76,7 @@ extension RegionComparison {
             let d = ai - ei * p
             switch method {
             case .binomial: x2.add(d * d / (ei * p * (1 - p)))
-            case .poisson: x2.add(d * d / (ei * p))
+            case .poisson, .design: x2.add(d * d / (ei * p))
             }
         }
         return (x2.value, p)

@@ -1,4 +1,5 @@
 import Foundation
+import LaborStatStats
 import LaborStatTable
 
 /// Regions side by side: each region's value, share, rank, and its distance from a baseline.
@@ -17,7 +18,9 @@ import LaborStatTable
 /// - standard errors (where one exists): for `rate A/B` of two count columns (integers, no money
 ///   unit) with 0 ≤ A ≤ B in every region, binomial √(p(1−p)/ΣB); other count rates Poisson
 ///   √ΣA/ΣB; for a `count` per denominator, Poisson √n/D (× per). Rates of amounts have none.
-///   Intervals are normal (Wald): value ± z·SE. Sums, means and medians of a register have none.
+///   Intervals are score intervals (Wilson's for binomial rates, the Poisson score interval),
+///   which stay within the possible values, unlike value ± z·SE.
+///   Sums, means and medians of a register have none.
 public struct RegionComparison: Sendable {
     public struct Row: Sendable {
         public var group: RegionGroup
@@ -39,8 +42,11 @@ public struct RegionComparison: Sendable {
 
     /// How standard errors were computed.
     public enum ErrorMethod: String, Sendable {
-        case binomial = "binomial: SE = sqrt(p(1-p)/B), Wald interval"
-        case poisson = "Poisson: SE = sqrt(A)/B, Wald interval"
+        case binomial = "binomial: SE = sqrt(p(1-p)/B), Wilson score interval"
+        case poisson = "Poisson: SE = sqrt(A)/B, score interval (A + z^2/2 ± z sqrt(A + z^2/4))/B"
+        /// Under a survey design: Taylor linearization, as R `survey` (svytotal, svymean, svyratio,
+        /// svyquantile with Woodruff intervals).
+        case design = "Taylor linearization under the survey design (R survey: svytotal, svymean, svyratio, svyquantile)"
     }
 
     public var rows: [Row]
@@ -50,6 +56,8 @@ public struct RegionComparison: Sendable {
     public var spec: CompareSpec
     /// Things the user should hear about (rows without a region, regions without a denominator).
     public var warnings: [String]
+    /// The survey design, when the comparison is design-based (for the JSON metadata).
+    public var designSpec: SurveyDesignSpec?
 
     // MARK: - Computing
 
@@ -160,13 +168,19 @@ public struct RegionComparison: Sendable {
             for g in rows.indices {
                 guard let e = rows[g].exposure, e > 0 else { continue }
                 let a = rows[g].numerator
-                let se: Double
+                let se: Double, interval: (Double, Double)
                 switch method {
-                case .binomial: let p = a / e; se = (p * (1 - p) / e).squareRoot() * per
-                case .poisson: se = a.squareRoot() / e * per
+                case .binomial:
+                    let p = a / e
+                    se = (p * (1 - p) / e).squareRoot() * per
+                    interval = RegionComparison.wilson(p, n: e, z: z)
+                case .poisson:
+                    se = a.squareRoot() / e * per
+                    interval = RegionComparison.poissonScore(a, exposure: e, z: z)
+                case .design: continue
                 }
                 rows[g].standardError = se
-                if let v = rows[g].value { rows[g].ciLow = v - z * se; rows[g].ciHigh = v + z * se }
+                if rows[g].value != nil { rows[g].ciLow = interval.0 * per; rows[g].ciHigh = interval.1 * per }
             }
         }
 
@@ -290,6 +304,26 @@ public struct RegionComparison: Sendable {
         guard c.type == .integer else { return false }
         guard let u = c.unit else { return true }
         return !["元", "万元", "亿元", "yuan", "%"].contains(u)
+    }
+
+    /// Wilson's score interval for a proportion p of n trials (Wilson 1927; R `prop.test(correct =
+    /// FALSE)$conf.int`): (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n). Unlike p ± z·SE it
+    /// stays inside [0, 1] and behaves for small counts.
+    static func wilson(_ p: Double, n: Double, z: Double) -> (Double, Double) {
+        let z2 = z * z
+        let centre = p + z2 / (2 * n)
+        let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
+        let d = 1 + z2 / n
+        return ((centre - half) / d, (centre + half) / d)
+    }
+
+    /// The score interval for a Poisson rate of A events over exposure E: the values λ with
+    /// |A − λE| ≤ z·√(λE), i.e. (A + z²/2 ± z·√(A + z²/4)) / E. Never negative; for A = 0 it is
+    /// [0, z²/E].
+    static func poissonScore(_ a: Double, exposure e: Double, z: Double) -> (Double, Double) {
+        let z2 = z * z
+        let half = z * (a + z2 / 4).squareRoot()
+        return (max(0, a + z2 / 2 - half) / e, (a + z2 / 2 + half) / e)
     }
 
     /// The median as R computes it: the middle order statistic, or the mean of the two middle ones.

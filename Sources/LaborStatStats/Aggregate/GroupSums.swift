@@ -55,7 +55,7 @@ public struct GroupSums: Sendable {
             if weights == nil, case .decimal(let v) = column.storage, let (d, maxAbs) = GroupSums.decimalScale(v, sel: sel, missing: missing) {
                 let scale = pow(10, Double(d))
                 let (s, c, ok) = GroupSums.exactSums(v, sel: sel, missing: missing, groups: groupOfRow, g: g, maxAbs: maxAbs) {
-                    Int64(($0 * scale).rounded())
+                    Int64(DecimalScale.nearest($0 * scale))
                 }
                 if ok {
                     count = c

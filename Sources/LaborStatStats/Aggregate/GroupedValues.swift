@@ -20,29 +20,45 @@ public struct GroupedValues: Sendable {
 
     public init(_ column: Column, rows: RowIndices, groupOfRow: [UInt32], groupCount: Int, weights: Weights? = nil) {
         let mask = column.missing
+        let n = rows.count
+        // Physical row of each row in view (nil: the identity, the common case).
+        let physical: [Int32]? = n == column.count ? nil : (0..<n).map { Int32(rows[$0]) }
         var counts = [Int](repeating: 0, count: groupCount)
         var miss = [Int](repeating: 0, count: groupCount)
-        var i = 0
-        for r in rows {
+        for i in 0..<n {
+            let r = physical.map { Int($0[i]) } ?? i
             if !mask.isEmpty && mask[r] { miss[Int(groupOfRow[i])] += 1 } else { counts[Int(groupOfRow[i])] += 1 }
-            i += 1
         }
         var offsets = [Int](repeating: 0, count: groupCount + 1)
         for k in 0..<groupCount { offsets[k + 1] = offsets[k] + counts[k] }
         var next = Array(offsets.dropLast())
         let total = offsets[groupCount]
         var vals = [Double](repeating: 0, count: total)
-        var ws: [Double]? = weights == nil ? nil : [Double](repeating: 0, count: total)
+        var ws = [Double](repeating: 0, count: weights == nil ? 0 : total)
+        let wv = weights?.values ?? []
+        let weighted = weights != nil
+        // One counting-sort placement pass over unsafe buffers (no captured mutable state).
         func place<T: NumericCell>(_ v: [T]) {
-            var i = 0
-            for r in rows {
-                defer { i += 1 }
-                if !mask.isEmpty && mask[r] { continue }
-                let k = Int(groupOfRow[i])
-                let j = next[k]
-                next[k] = j + 1
-                vals[j] = v[r].doubleValue
-                if let w = weights { ws![j] = w.values[r] }
+            v.withUnsafeBufferPointer { vb in
+                groupOfRow.withUnsafeBufferPointer { gb in
+                    vals.withUnsafeMutableBufferPointer { out in
+                        ws.withUnsafeMutableBufferPointer { wout in
+                            wv.withUnsafeBufferPointer { win in
+                                next.withUnsafeMutableBufferPointer { nx in
+                                    for i in 0..<n {
+                                        let r = physical.map { Int($0[i]) } ?? i
+                                        if !mask.isEmpty && mask[r] { continue }
+                                        let k = Int(gb[i])
+                                        let j = nx[k]
+                                        nx[k] = j + 1
+                                        out[j] = vb[r].doubleValue
+                                        if weighted { wout[j] = win[r] }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         switch column.storage {
@@ -53,11 +69,12 @@ public struct GroupedValues: Sendable {
         }
         self.offsets = offsets
         self.values = vals
-        self.weights = ws
+        self.weights = weighted ? ws : nil
         self.missing = miss
     }
 
-    /// Sorts each group's block ascending by value (weights follow), groups in parallel.
+    /// Sorts each group's block ascending by value (weights follow), groups in parallel, by an
+    /// LSD radix sort (`RadixSort`).
     public mutating func sort() {
         guard !isSorted else { return }
         let offsets = self.offsets
@@ -69,20 +86,13 @@ public struct GroupedValues: Sendable {
                     nonisolated(unsafe) let w = wb.baseAddress!
                     DispatchQueue.concurrentPerform(iterations: g) { k in
                         let lo = offsets[k], n = offsets[k + 1] - lo
-                        guard n > 1 else { return }
-                        var pairs = [(Double, Double)](unsafeUninitializedCapacity: n) { p, c in
-                            for j in 0..<n { p[j] = (v[lo + j], w[lo + j]) }
-                            c = n
-                        }
-                        pairs.sort { $0.0 < $1.0 }
-                        for j in 0..<n { v[lo + j] = pairs[j].0; w[lo + j] = pairs[j].1 }
+                        RadixSort.sort(UnsafeMutableBufferPointer(start: v + lo, count: n), payload: UnsafeMutableBufferPointer(start: w + lo, count: n))
                     }
                 }
             } else {
                 DispatchQueue.concurrentPerform(iterations: g) { k in
                     let lo = offsets[k], n = offsets[k + 1] - lo
-                    var block = UnsafeMutableBufferPointer(start: v + lo, count: n)
-                    block.sort()
+                    RadixSort.sort(UnsafeMutableBufferPointer(start: v + lo, count: n), payload: nil)
                 }
             }
         }

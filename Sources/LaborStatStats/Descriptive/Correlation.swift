@@ -11,18 +11,32 @@ import LaborStatTable
 public enum Correlation {
     /// The p × p correlation matrix (row-major = column-major: symmetric) of the columns' complete
     /// cases; `columns[j][i]` is value i of column j (NaN = missing), `weights` aligned (or nil).
+    ///
+    /// All p weighted column sums come from one matrix–vector product Xᵀw (BLAS `dgemv`), twice:
+    /// once for the means, once for the residual means of the centred columns (the corrected
+    /// two-pass algorithm, so a large common offset such as 10⁶ costs no digits); then S = XᵀX by
+    /// `dsyrk` on the centred, √w-scaled columns.
     public static func matrix(_ columns: [[Double]], weights: [Double]? = nil, useBLAS: Bool = true) -> (correlation: [Double], n: Int) {
         let p = columns.count
         guard p > 0 else { return ([], 0) }
         let rows = columns[0].indices.filter { i in columns.allSatisfy { !$0[i].isNaN } && (weights.map { $0[i] > 0 } ?? true) }
         let n = rows.count
         var x = [Double](repeating: 0, count: n * p)
-        for j in 0..<p {
-            var sw = CompensatedSum(), swx = CompensatedSum()
-            for i in rows { let w = weights?[i] ?? 1; sw.add(w); swx.add(w * columns[j][i]) }
-            let mean = swx.value / sw.value
-            for (r, i) in rows.enumerated() { x[r + j * n] = (columns[j][i] - mean) * (weights?[i] ?? 1).squareRoot() }
+        for j in 0..<p { for (r, i) in rows.enumerated() { x[r + j * n] = columns[j][i] } }
+        let w = rows.map { weights?[$0] ?? 1 }
+        let wsum = CompensatedSum.sum(w)
+        func columnMeans() -> [Double] {
+            var s = [Double](repeating: 0, count: p)
+            x.withUnsafeBufferPointer { a in w.withUnsafeBufferPointer { wb in s.withUnsafeMutableBufferPointer { y in
+                if useBLAS { BLAS.gemvTransposed(a, rows: n, cols: p, wb, into: y) } else { Naive.gemvTransposed(a, rows: n, cols: p, wb, into: y) }
+            } } }
+            return s.map { $0 / wsum }
         }
+        for _ in 0..<2 {   // centre, then remove the (tiny) residual mean
+            let m = columnMeans()
+            for j in 0..<p { for r in 0..<n { x[r + j * n] -= m[j] } }
+        }
+        for j in 0..<p { for r in 0..<n { x[r + j * n] *= w[r].squareRoot() } }
         let s = x.withUnsafeBufferPointer { useBLAS ? BLAS.crossProduct($0, rows: n, cols: p) : Naive.crossProduct($0, rows: n, cols: p) }
         var c = [Double](repeating: .nan, count: p * p)
         for i in 0..<p { for j in 0..<p {

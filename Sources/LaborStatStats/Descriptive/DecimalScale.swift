@@ -24,8 +24,16 @@ public enum DecimalScale {
     }
 
     @inline(__always) static func fits(_ v: Double, _ scale: Double) -> Bool {
-        let k = (v * scale).rounded()
+        let k = nearest(v * scale)
         return abs(k) < 9.0e15 && k / scale == v
+    }
+
+    /// The nearest integer to x (ties to even) for |x| < 2⁵¹, without a libm call: adding and
+    /// subtracting 1.5·2⁵² rounds in the FPU. Larger |x| are returned unchanged (already integers
+    /// or beyond exact integer range, which the callers reject).
+    @inline(__always) static func nearest(_ x: Double) -> Double {
+        let magic = 6_755_399_441_055_744.0
+        return abs(x) < 2_251_799_813_685_248.0 ? (x + magic) - magic : x
     }
 
     /// 10ᵈ as a double (exact for d ≤ 22).

@@ -33,7 +33,7 @@ public struct Moments: Sendable, Equatable {
     public init(_ x: UnsafeBufferPointer<Double>, weights w: UnsafeBufferPointer<Double>? = nil) {
         if let (d, maxScaled) = DecimalScale.detect(x), d > 0, maxScaled < 9.0e15 {
             let s = DecimalScale.power(d)
-            self.init(x, weights: w, transform: { ($0 * s).rounded() })
+            self.init(x, weights: w, transform: { DecimalScale.nearest($0 * s) })
             mean /= s; total /= s
             m2 /= s * s; m3 /= s * s * s; m4 /= s * s * s * s
         } else {

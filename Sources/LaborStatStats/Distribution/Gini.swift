@@ -55,3 +55,35 @@ public enum Gini {
         return out
     }
 }
+
+import LaborStatTable
+
+extension Gini {
+    /// Lorenz-curve points per group and column, for charts: `[by], column, population_share,
+    /// amount_share` (up to `points` rows each, from (0, 0) to (1, 1)). Values must be ≥ 0.
+    public static func lorenzTable(_ table: Table, columns: [String], grouping: Grouping, weights: Weights? = nil,
+                                   points: Int = 101) throws -> Table {
+        var keyRows: [Int32] = [], names: [String?] = [], pop: [Double?] = [], amt: [Double?] = []
+        for name in columns {
+            let column = try table.column(named: name)
+            try column.requireNumeric()
+            var values = GroupedValues(column, rows: table.rowIndices, groupOfRow: grouping.groupOfRow, groupCount: grouping.groupCount, weights: weights)
+            values.sort()
+            for k in 0..<grouping.groupCount {
+                let curve = try values.withGroup(k) { x, w in
+                    if let bad = x.first(where: { $0 < 0 }) {
+                        throw DescriptiveError.invalidArgument("a Lorenz curve needs values ≥ 0; column \"\(column.name)\" has \(NumberTextLite.format(bad))",
+                                                               hint: "leave negative values out with --where \"\(column.name) >= 0\"")
+                    }
+                    return lorenz(sorted: x, weights: w, maxPoints: points)
+                }
+                for pt in curve {
+                    keyRows.append(Int32(k)); names.append(column.name); pop.append(pt.population); amt.append(pt.amount)
+                }
+            }
+        }
+        var out = grouping.keys.map { $0.gathering(keyRows) }
+        out += [Column("column", strings: names), Column("population_share", doubles: pop), Column("amount_share", doubles: amt)]
+        return try Table(columns: out)
+    }
+}

@@ -70,7 +70,8 @@ extension SurveyDesign {
 ///   hf5 (C_k − w_k/2)/C_n; hf6 C_k/(C_n + w_n); hf7 C_{k−1}/C_{n−1}; hf8 (C_{k−1}/3 + 2C_k/3)/(C_n + w_n/3);
 ///   hf9 (3C_{k−1}/8 + 5C_k/8)/(C_n + w_n/4).
 /// - `shahvaish`: step function (left value) at (S_k + ½ − w_k/2)/(n + 1), S the cumulative sum of
-///   w/mean(w) (R subtracts the raw w_k/2, and so do we).
+///   w/mean(w). R subtracts the raw w_k/2, so with large weights the positions are out of x order and
+///   `approx` re-sorts them; we do the same, to give R's numbers.
 struct WeightedQuantile {
     let x: [Double]
     let w: [Double]
@@ -131,7 +132,9 @@ struct WeightedQuantile {
         case .shahvaish:
             let meanW = total / Double(n)
             let s = WeightedQuantile.cumulativeSum(w.map { $0 / meanW })
-            return approx(p, positions: (0..<n).map { (s[$0] + 0.5 - w[$0] / 2) / Double(n + 1) }, linear: false)
+            // These positions need not increase with x (R subtracts the raw w/2): `approx` sorts them first.
+            let positions = (0..<n).map { (s[$0] + 0.5 - w[$0] / 2) / Double(n + 1) }
+            return approx(p, positions: positions, values: x, linear: false, regularize: true)
         }
     }
 
@@ -148,8 +151,22 @@ struct WeightedQuantile {
         return (low, up, p - c[low] / total, c[up] / total - p)
     }
 
-    /// R's `approx(positions, x, p, rule = 2)`, linear or constant with f = 0.
-    func approx(_ v: Double, positions px: [Double], linear: Bool) -> Double {
+    /// R's `approx(positions, x, p, rule = 2)`, linear or constant with f = 0. With `regularize`, first
+    /// as R's `regularize.values`: pairs ordered by position (stable), equal positions merged to the mean
+    /// of their values.
+    func approx(_ v: Double, positions: [Double], values: [Double]? = nil, linear: Bool, regularize: Bool = false) -> Double {
+        var px = positions, x = values ?? self.x
+        if regularize {
+            let order = px.indices.sorted { px[$0] < px[$1] || (px[$0] == px[$1] && $0 < $1) }
+            var rx: [Double] = [], ry: [Double] = [], count: [Double] = []
+            for k in order {
+                if let last = rx.last, last == px[k] { ry[ry.count - 1] += x[k]; count[count.count - 1] += 1 } else {
+                    rx.append(px[k]); ry.append(x[k]); count.append(1)
+                }
+            }
+            px = rx
+            x = zip(ry, count).map { $0 / $1 }
+        }
         let n = px.count
         if v < px[0] { return x[0] }
         if v > px[n - 1] { return x[n - 1] }

@@ -10,8 +10,12 @@ public struct RaoScottTest: Sendable, Equatable {
     /// Denominator degrees of freedom d·ν, ν = PSUs − strata in the domain.
     public var denominatorDF: Double
     public var pValue: Double
-    /// Pearson's X² before the correction.
+    /// Pearson's X² before the correction, on the weighted table scaled to N = the domain's rows
+    /// (R counts rows with a missing value in N too).
     public var pearson: Double
+    /// The first-order correction's p-value, P(χ²_q > X² / mean(diag Δ)) with q = (r − 1)(c − 1), as
+    /// `svychisq(statistic = "Chisq")` (the F form above is R's default and the one reported).
+    public var chiSquarePValue: Double
     /// Rows of the domain that entered the table.
     public var n: Int
     public var method: String
@@ -60,15 +64,12 @@ extension SurveyDesign {
         var wcell = [Double](repeating: 0, count: cells)
         for (k, r) in rows.enumerated() { wsum += weights[r]; wcell[cellOf[k]] += weights[r] }
         let share = wcell.map { $0 / wsum }
-        var z = [Double](repeating: 0, count: rows.count * cells)
-        for (k, r) in rows.enumerated() {
-            let a = weights[r] / wsum
-            for j in 0..<cells { z[k * cells + j] = a * ((cellOf[k] == j ? 1 : 0) - share[j]) }
-        }
-        let (v, _) = linearizedCovariance(rows: rows, z: z, p: cells)
-        // ν counts the domain's PSUs and strata before rows with a missing value are set aside, as R.
-        let nu = degreesOfFreedom(rows: try domainRows(domain: domain, groups: nil) { _ in true }[0])
-        let n = Double(rows.count)
+        let v = linearizedShareCovariance(rows: rows, cell: cellOf, share: share, weightSum: wsum)
+        // ν and N count every row of the domain, missing values included, as R's svychisq does
+        // (F and the p-values do not depend on N; X² is scaled to it).
+        let domainAll = try domainRows(domain: domain, groups: nil) { _ in true }[0]
+        let nu = degreesOfFreedom(rows: domainAll)
+        let n = Double(domainAll.count)
 
         // Pearson's X² on the weighted table scaled to N.
         let table = wcell.map { $0 * n / wsum }
@@ -128,8 +129,9 @@ extension SurveyDesign {
         let d0 = trace * trace / trace2
         let f = pearson / trace
         let p = SurveyDistributions.fUpperTail(f, d0, d0 * Double(nu))
+        let chisqP = SpecialFunctions.chiSquareSurvival(pearson / (trace / Double(q)), df: Double(q))
         return RaoScottTest(statistic: f, numeratorDF: d0, denominatorDF: d0 * Double(nu), pValue: p, pearson: pearson,
-                            n: rows.count, method: "Pearson's X^2: Rao & Scott adjustment (F)")
+                            chiSquarePValue: chisqP, n: rows.count, method: "Pearson's X^2: Rao & Scott adjustment (F)")
     }
 }
 

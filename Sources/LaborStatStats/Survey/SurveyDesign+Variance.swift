@@ -133,8 +133,43 @@ extension SurveyDesign {
 
     /// The variance of the total of one influence column (p = 1).
     func linearizedVariance(rows: [Int], z: [Double]) -> (variance: Double, df: Int) {
+        if spec.clusters.isEmpty { return rowVariance(rows: rows, z: z) }
         let (c, df) = linearizedCovariance(rows: rows, z: z, p: 1)
         return (c[0], df)
+    }
+
+    /// `linearizedCovariance` for p = 1 when every row is its own PSU (`--weight`/`--strata`/`--fpc`
+    /// without `--cluster`, the common case): two passes over the rows, no per-PSU arrays.
+    func rowVariance(rows: [Int], z: [Double]) -> (variance: Double, df: Int) {
+        if rows.isEmpty { return (0, 0) }
+        var sum = [Double](repeating: 0, count: strataCount)
+        var touched = [Int](repeating: 0, count: strataCount)
+        for (k, r) in rows.enumerated() { let h = Int(stratumOfRow[r]); sum[h] += z[k]; touched[h] += 1 }
+        var mean = [Double](repeating: 0, count: strataCount)
+        for h in 0..<strataCount where touched[h] > 0 { mean[h] = sum[h] / Double(psusInStratum[h]) }
+        var squares = [Double](repeating: 0, count: strataCount)
+        for (k, r) in rows.enumerated() { let h = Int(stratumOfRow[r]); let d = z[k] - mean[h]; squares[h] += d * d }
+        var v = 0.0
+        var present = 0, lonelyPresent = 0
+        for h in 0..<strataCount where touched[h] > 0 {
+            present += 1
+            let f = stageOneFactor(h)
+            if f < 1e-7 { continue }
+            let nh = psusInStratum[h]
+            if nh == 1 {
+                switch spec.lonelyPSU {
+                case .adjust: v += f * sum[h] * sum[h]
+                case .average: lonelyPresent += 1
+                case .remove, .certainty, .fail: break
+                }
+                continue
+            }
+            // PSUs of the stratum without a domain row: total 0, deviation −mean.
+            let untouched = Double(nh - touched[h])
+            v += f * Double(nh) / Double(nh - 1) * (squares[h] + untouched * mean[h] * mean[h])
+        }
+        if spec.lonelyPSU == .average && lonelyPresent > 0 { v *= Double(present) / Double(present - lonelyPresent) }
+        return (v, rows.count - present)
     }
 }
 

@@ -96,7 +96,7 @@ public struct SurveyDesign: Sendable {
             let p = Int(psu.codes[r]), h = strata.codes[r]
             if stratumOfPSU[p] < 0 { stratumOfPSU[p] = h } else if stratumOfPSU[p] != h {
                 throw SurveyError.badData(
-                    "cluster \"\(spec.clusters[0])\" = \(psu.labels[p]) appears in strata \(strata.labels[Int(stratumOfPSU[p])]) and \(strata.labels[Int(h)]) (row \(r + 1)): PSUs must be nested in strata",
+                    "cluster \"\(spec.clusters[0])\" = \(psu.label(p)) appears in strata \(strata.label(Int(stratumOfPSU[p]))) and \(strata.label(Int(h))) (row \(r + 1)): PSUs must be nested in strata",
                     hint: "give PSUs codes that are unique across strata, e.g. a column joining stratum and cluster")
             }
         }
@@ -153,11 +153,11 @@ public struct SurveyDesign: Sendable {
                 let h = Int(strata.codes[r])
                 let size = isSize ? values[0][r] : Double(psusInStratum[h]) / values[0][r]
                 if pop[h].isNaN { pop[h] = size } else if pop[h] != size {
-                    throw SurveyError.badData("--fpc \(spec.fpc[0]) varies within stratum \(strata.labels[h]) (row \(r + 1))", hint: "the first-stage fpc must be one value per stratum")
+                    throw SurveyError.badData("--fpc \(spec.fpc[0]) varies within stratum \(strata.label(h)) (row \(r + 1))", hint: "the first-stage fpc must be one value per stratum")
                 }
             }
             for h in 0..<strata.count where pop[h] < Double(psusInStratum[h]) * (1 - 1e-12) {
-                throw SurveyError.badData("--fpc \(spec.fpc[0]) gives stratum \(strata.labels[h]) a population of \(pop[h]) PSUs but the sample has \(psusInStratum[h])", hint: "the fpc must be at least the number of sampled units")
+                throw SurveyError.badData("--fpc \(spec.fpc[0]) gives stratum \(strata.label(h)) a population of \(pop[h]) PSUs but the sample has \(psusInStratum[h])", hint: "the fpc must be at least the number of sampled units")
             }
             stratumPopulation = pop
             // Stage 2, per PSU.
@@ -167,11 +167,11 @@ public struct SurveyDesign: Sendable {
                     let p = Int(psu.codes[r])
                     let size = isSize ? values[1][r] : Double(ssusInPSU[p]) / values[1][r]
                     if pop2[p].isNaN { pop2[p] = size } else if pop2[p] != size {
-                        throw SurveyError.badData("--fpc \(spec.fpc[1]) varies within cluster \(psu.labels[p]) (row \(r + 1))", hint: "the second-stage fpc must be one value per first-stage cluster")
+                        throw SurveyError.badData("--fpc \(spec.fpc[1]) varies within cluster \(psu.label(p)) (row \(r + 1))", hint: "the second-stage fpc must be one value per first-stage cluster")
                     }
                 }
                 for p in 0..<psu.count where pop2[p] < Double(ssusInPSU[p]) * (1 - 1e-12) {
-                    throw SurveyError.badData("--fpc \(spec.fpc[1]) gives cluster \(psu.labels[p]) a population of \(pop2[p]) units but the sample has \(ssusInPSU[p])", hint: "the fpc must be at least the number of sampled units")
+                    throw SurveyError.badData("--fpc \(spec.fpc[1]) gives cluster \(psu.label(p)) a population of \(pop2[p]) units but the sample has \(ssusInPSU[p])", hint: "the fpc must be at least the number of sampled units")
                 }
                 psuPopulation = pop2
             }
@@ -205,12 +205,12 @@ public struct SurveyDesign: Sendable {
         // Lonely PSUs under `fail` (a fully sampled stratum, f = 0, contributes nothing and is fine).
         if spec.lonelyPSU == .fail {
             for h in 0..<strata.count where psusInStratum[h] == 1 && stageOneFactor(h) >= 1e-7 {
-                throw SurveyError.badData("stratum \(strata.labels[h]) has only one PSU at stage 1",
+                throw SurveyError.badData("stratum \(strata.label(h)) has only one PSU at stage 1",
                                           hint: "--lonely-psu remove|adjust|average|certainty chooses how to treat it (R: options(survey.lonely.psu=))")
             }
             if let ssusInPSU, psuPopulation != nil {
                 for p in 0..<psu.count where ssusInPSU[p] == 1 && stageTwoFactor(p) >= 1e-7 {
-                    throw SurveyError.badData("cluster \(psu.labels[p]) has only one second-stage unit at stage 2",
+                    throw SurveyError.badData("cluster \(psu.label(p)) has only one second-stage unit at stage 2",
                                               hint: "--lonely-psu remove|adjust|average|certainty chooses how to treat it")
                 }
             }
@@ -259,7 +259,11 @@ struct Codes {
     var labels: [String]
 
     init(constant n: Int) { codes = [Int32](repeating: 0, count: n); count = 1; labels = ["(all)"] }
-    init(identity n: Int) { codes = (0..<n).map { Int32($0) }; count = n; labels = (0..<n).map { "row \($0 + 1)" } }
+    /// Each row its own unit (no label strings: a file may have millions of rows).
+    init(identity n: Int) { codes = (0..<n).map { Int32($0) }; count = n; labels = [] }
+
+    /// The printable value of code i.
+    func label(_ i: Int) -> String { labels.isEmpty ? "row \(i + 1)" : labels[i] }
 
     init(_ column: Column, role: String) throws {
         try column.requireClean()

@@ -124,16 +124,28 @@ public struct PeriodColumn: Sendable {
                     throw .badTime(key.description, "column \"\(base.name)\" holds days; name a period: \(base.name):year, \(base.name):quarter or \(base.name):month")
                 }
             }
+            func period(_ day: Int32) -> Int32 {
+                let (y, m, _) = CivilDate.civil(day)
+                switch kind {
+                case .year: return Int32(y)
+                case .quarter: return Int32(y * 4 + (m - 1) / 3)
+                case .month: return Int32(y * 12 + m - 1)
+                }
+            }
             var out = [Int32](repeating: PeriodColumn.missing, count: days.count)
+            var lo = Int32.max, hi = Int32.min
+            for d in days { lo = min(lo, d); hi = max(hi, d) }
             out.withUnsafeMutableBufferPointer { o in
                 days.withUnsafeBufferPointer { d in
-                    for i in 0..<d.count where missing.isEmpty || !missing[i] {
-                        let (y, m, _) = CivilDate.civil(d[i])
-                        switch kind {
-                        case .year: o[i] = Int32(y)
-                        case .quarter: o[i] = Int32(y * 4 + (m - 1) / 3)
-                        case .month: o[i] = Int32(y * 12 + m - 1)
+                    if lo <= hi && Int(hi) - Int(lo) < 1 << 16 {
+                        // A register spans a few thousand distinct days: convert each once.
+                        let table = (lo...hi).map(period)
+                        table.withUnsafeBufferPointer { t in
+                            for i in 0..<d.count { o[i] = t[Int(d[i] - lo)] }
                         }
+                        if !missing.isEmpty { for i in 0..<d.count where missing[i] { o[i] = PeriodColumn.missing } }
+                    } else {
+                        for i in 0..<d.count where missing.isEmpty || !missing[i] { o[i] = period(d[i]) }
                     }
                 }
             }
@@ -164,8 +176,7 @@ public struct PeriodColumn: Sendable {
                 kind = p.kind
                 out[i] = Int32(p.index)
             }
-            self.kind = kind ?? .year
-            self.index = out
+            (self.kind, self.index) = try PeriodColumn.coarsened(kind ?? .year, out, to: key)
         case .text(let t):
             var out = [Int32](repeating: PeriodColumn.missing, count: t.count)
             var kind: PeriodKind?
@@ -179,11 +190,29 @@ public struct PeriodColumn: Sendable {
                 kind = p.kind
                 out[i] = Int32(p.index)
             }
-            self.kind = kind ?? .year
-            self.index = out
+            (self.kind, self.index) = try PeriodColumn.coarsened(kind ?? .year, out, to: key)
         case .decimal, .boolean:
             throw .badTime(key.description, "column \"\(base.name)\" is \(base.type.rawValue); use a date column with :year, :quarter or :month, integer years, or period text like 2013年12月")
         }
+    }
+
+    /// Text periods read at their own precision, coarsened to the key's period when one is given
+    /// (`月份:year` over `2013年12月` gives 2013); asking for a finer period than the text has is an error.
+    static func coarsened(_ kind: PeriodKind, _ index: [Int32], to key: KeySpec) throws(TrendError) -> (PeriodKind, [Int32]) {
+        guard let p = key.period else { return (kind, index) }
+        guard let target = PeriodKind(rawValue: p.rawValue) else {
+            throw .badTime(key.description, "a trend needs year, quarter or month periods, not days")
+        }
+        func rank(_ k: PeriodKind) -> Int { k == .month ? 0 : (k == .quarter ? 1 : 2) }
+        if target == kind { return (kind, index) }
+        if rank(target) < rank(kind) {
+            throw .badTime(key.description, "the column holds \(kind.rawValue)s, coarser than a \(target.rawValue)")
+        }
+        let divisor: Int32 = kind == .month ? (target == .quarter ? 3 : 12) : 4
+        let out = index.map { v -> Int32 in
+            v == PeriodColumn.missing ? v : (v >= 0 ? v / divisor : (v - divisor + 1) / divisor)
+        }
+        return (target, out)
     }
 
     /// Builds a period column directly (tests, library users).

@@ -88,8 +88,8 @@ struct FilterEvaluator {
                 let a = v[r] ? 1 : 0
                 out[i] = holds(a < x ? -1 : a > x ? 1 : 0) ? Self.yes : Self.no
             }
-        case .date(let v, _):
-            let d = try date(lit, column: c)
+        case .date(let v, let p):
+            let d = try date(lit, column: c, precision: p)
             for (i, r) in rows.enumerated() where !missing[r] {
                 out[i] = holds(v[r] < d ? -1 : v[r] > d ? 1 : 0) ? Self.yes : Self.no
             }
@@ -123,9 +123,9 @@ struct FilterEvaluator {
                 guard let x = c.double(at: r), !x.isNaN else { continue }
                 out[i] = values.contains(x) ? hit : miss
             }
-        case .date(let v, _):
+        case .date(let v, let p):
             var days = Set<Int32>()
-            for lit in list { days.insert(try date(lit, column: c)) }
+            for lit in list { days.insert(try date(lit, column: c, precision: p)) }
             for (i, r) in rows.enumerated() where !missing[r] { out[i] = days.contains(v[r]) ? hit : miss }
         case .category(let codes, let levels):
             let wanted = Set(list.map { Array(text($0).utf8) })
@@ -207,8 +207,12 @@ struct FilterEvaluator {
         }
     }
 
-    private func date(_ lit: FilterLiteral, column c: Column) throws(FilterError) -> Int32 {
+    /// A literal as a day number. In a column of years (`2013年`, read as dates at year precision)
+    /// a whole number is a year: `年份 >= 2015` means from 2015-01-01.
+    private func date(_ lit: FilterLiteral, column c: Column, precision: DatePrecision) throws(FilterError) -> Int32 {
         switch lit.value {
+        case .number(let x) where precision == .year && x == x.rounded() && (1...9999).contains(x):
+            return CivilDate.days(year: Int(x), month: 1, day: 1)
         case .date(let d, _): return d
         case .string(let s):
             var lexer = FilterLexer(s)

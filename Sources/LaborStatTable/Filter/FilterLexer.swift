@@ -125,9 +125,17 @@ struct FilterLexer {
         }
         if FilterLexer.isIdentifierStart(c) {
             var name = String.UnicodeScalarView()
-            while let d = peek(), FilterLexer.isIdentifierPart(d) || (d == "#" && name.isEmpty) {
-                name.append(d)
-                i += 1
+            while true {
+                if let d = peek(), FilterLexer.isIdentifierPart(d) || (d == "#" && name.isEmpty) {
+                    name.append(chars[i])
+                    i += 1
+                } else if let unit = unitSuffix(after: String(name)) {
+                    // 月工资（元）, 农民工总量(万人): a unit in parentheses written right after the name.
+                    name.append(contentsOf: chars[i..<(i + unit)])
+                    i += unit
+                } else {
+                    break
+                }
             }
             var text = String(name)
             // A period key: COL:year, COL:quarter, COL:month, COL:day.
@@ -146,6 +154,22 @@ struct FilterLexer {
         }
         throw error("unexpected character \"\(Character(chars[start]))\"", at: start,
                     hint: "write column names that hold spaces or symbols in backticks: `月工资(元)`")
+    }
+
+    /// The length of a parenthesized unit (`（万人）`, `(元)`, `（%）`) starting right at the cursor,
+    /// when it belongs to the name before it: no blank before it, none inside, no operator or
+    /// quote inside, and the name is not a keyword (`not(` stays a parenthesis). Grouping
+    /// parentheses are written after a blank or an operator, so the two do not collide.
+    private func unitSuffix(after name: String) -> Int? {
+        guard !name.isEmpty, !FilterLexer.keywords.contains(name.lowercased()), peek() == "(" else { return nil }
+        var j = i + 1
+        while j < chars.count {
+            let c = FilterLexer.folded(chars[j])
+            if c == ")" { return j > i + 1 ? j + 1 - i : nil }
+            if c.properties.isWhitespace || "()=<>!,[]'\"`‘’“”≠≤≥".unicodeScalars.contains(c) { return nil }
+            j += 1
+        }
+        return nil
     }
 
     private mutating func stringLiteral(open: Unicode.Scalar) throws(FilterError) -> FilterToken {

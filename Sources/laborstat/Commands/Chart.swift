@@ -9,34 +9,45 @@ struct Chart: ParsableCommand {
         commandName: "chart",
         abstract: "Draw an SVG chart from a table.",
         discussion: """
-        KIND is one of: line, bar, hbar, stacked-bar, histogram, box, scatter, lorenz, tilemap.
-          line         trends: numbers or dates in --x (whole years get year ticks), values in --y,
-                       one line per --color value
-          bar, hbar    categories in --x, values in --y; --low/--high draw error bars (e.g. ci_low,
-                       ci_high from compare); hbar is ranked, the largest on top; bar takes --color
-                       for side-by-side groups
+        Kinds (KIND):
+          line         trends: numbers or dates in --x (whole years get year
+                       ticks), values in --y, one line per --color value
+          bar          categories in --x, values in --y; --color: groups side
+                       by side; --low/--high: error bars (e.g. ci_low, ci_high)
+          hbar         as bar, ranked: the largest on top
           stacked-bar  categories in --x, values in --y, stacked by --color
-          histogram    the variable in --x; Sturges bins with R's pretty() breaks, [low, high)
-          box          groups in --x, values in --y; Tukey boxes: quartiles by Hyndman–Fan type 7
-                       (R's quantile() default), whiskers to 1.5 IQR, outliers as circles
-          scatter      --x and --y numbers, groups by --color; --fit adds the least-squares line
-          lorenz       the variable in --x (values ≥ 0); the Gini coefficient goes in the subtitle
-          tilemap      provinces in --x (any spelling compare accepts), values in --y; a tile grid
-                       of China's provincial-level divisions, missing ones grey
+          histogram    the variable in --x; Sturges bins with the breaks of
+                       R's hist() (pretty()), [low, high), the last closed
+          box          groups in --x, values in --y; Tukey boxes: quartiles by
+                       Hyndman–Fan type 7 (R's quantile() default), whiskers
+                       to 1.5 IQR, outliers as circles
+          scatter      numbers in --x and --y, groups by --color; --fit adds
+                       the least-squares line and its R²
+          lorenz       the variable in --x (values ≥ 0); the Gini coefficient
+                       (area formula, as ineq::Gini) goes in the subtitle
+          tilemap      provinces in --x (any spelling compare accepts), values
+                       in --y; China's provincial-level divisions as tiles,
+                       missing ones grey
         --facet draws small multiples, one panel per value, sharing scales.
 
-        Rows must be one per place in the chart (one per year and series in a line chart): two rows
-        for the same place are an error; aggregate first (laborstat aggregate) or pick rows with
-        --where. Charts are deterministic SVG (same input, same bytes) with a CJK font stack
-        (Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei), the Okabe–Ito
-        colour-blind-safe palette, U+2212 minus signs, and all data text escaped.
+        One row per place in the chart (one per year and series in a line
+        chart): two rows for the same place are an error, never summed;
+        aggregate first (laborstat aggregate) or pick rows with --where.
+
+        The SVG is deterministic (same input, same bytes), uses a CJK font
+        stack (Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft
+        YaHei), the Okabe–Ito colour-blind-safe palette and U+2212 minus signs,
+        and escapes all data text.
 
         Examples:
-          laborstat chart line Datasets/national_migrant_workers.csv --x 年份 --y 农民工总量（万人） \\
-              --title 农民工总量 --source 来源：国家统计局 -o total.svg
-          laborstat chart stacked-bar Datasets/migrant_workers_by_region.csv --x year \\
-              --y migrant_workers_wan --color region --where "basis = '输入地'" -o regions.svg
-          laborstat chart tilemap compare.csv --x region --y value --units wan -o map.svg
+          laborstat chart line Datasets/national_migrant_workers.csv \\
+            --x 年份 --y 农民工总量（万人） --title 农民工总量 \\
+            --source 来源：国家统计局 -o total.svg
+          laborstat chart stacked-bar Datasets/migrant_workers_by_region.csv \\
+            --x year --y migrant_workers_wan --color region \\
+            --where "basis = '输入地' and year >= 2017" -o regions.svg
+          laborstat chart tilemap compare.csv --x region --y value \\
+            --units wan -o map.svg
         """
     )
 
@@ -93,6 +104,12 @@ struct Chart: ParsableCommand {
     @Flag(help: "scatter: add the least-squares line y = a + bx with its R².")
     var fit = false
 
+    @Flag(help: "bar, hbar: write each value at the end of its bar.")
+    var labels = false
+
+    @Option(help: "bar, hbar: categories to draw in a contrasting colour, comma-separated (e.g. 全国).")
+    var highlight: String?
+
     @Option(name: [.short, .long], help: "The SVG file to write (written to a temporary name, renamed when complete); - for standard output.")
     var output: String
 
@@ -105,6 +122,7 @@ struct Chart: ParsableCommand {
             throw ValidationError("--width must be 160–20000 and --height 120–20000 px")
         }
         if fit && kind != "scatter" { throw ValidationError("--fit is for scatter charts") }
+        if labels && kind != "bar" && kind != "hbar" { throw ValidationError("--labels is for bar and hbar charts") }
     }
 
     func run() throws {
@@ -121,6 +139,8 @@ struct Chart: ParsableCommand {
         spec.xLabel = xLabel
         spec.yLabel = yLabel
         spec.logY = logY
+        spec.valueLabels = labels
+        spec.highlight = highlight.map { $0.split(separator: ",").map { String($0) } } ?? []
         spec.units = NumberUnits(rawValue: units)!
         let chart: LaborStatCharts.Chart
         if kind == .tilemap {

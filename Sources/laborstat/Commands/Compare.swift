@@ -14,7 +14,8 @@ struct Compare: ParsableCommand {
         standard error exists. One row per region, provinces in GB/T 2260 code
         order, NBS and geographic regions in their customary order (东部 中部 西部 东北 港澳台;
         华北 东北 华东 华中 华南 西南 西北), hierarchy roots and kept unmatched spellings by name.
-        region is the short name (陕西), as statistical yearbooks print it.
+        region is the short name (陕西), as statistical yearbooks print it. --sort
+        rank lists the largest value first.
 
         Regions are recognised in any spelling (see `laborstat regions --help`): 陕西,
         陕西省, 陕, Shaanxi, SHAANXI PROVINCE, 610000, 610102 … A spelling that matches
@@ -43,9 +44,11 @@ struct Compare: ParsableCommand {
         Standard errors: for rate A/B of two count columns (integers without a money
         unit: people, cases) with 0 ≤ A ≤ B in every region, binomial
         sqrt(p(1−p)/ΣB); other count rates Poisson sqrt(ΣA)/ΣB; for a count per
-        denominator, Poisson sqrt(n)/D (all × N). Intervals are normal (Wald): value
-        ± z·SE at --confidence. Rates of amounts (元/元), sums, means and medians of a
-        register get none. The method is named in --format json output.
+        denominator, Poisson sqrt(n)/D (all × N). Intervals at --confidence are
+        score intervals, which never leave the possible range: Wilson's for binomial
+        rates (as R prop.test(correct = FALSE)), (A + z²/2 ± z·sqrt(A + z²/4))/B for
+        Poisson rates. Rates of amounts (元/元), sums, means and medians of a register
+        get none. The method is named in --format json output.
 
         --test prints, instead of the comparison, the table region, region_code,
         statistic, df, p_value, p_holm, method: first "(all regions)", Pearson's
@@ -63,14 +66,21 @@ struct Compare: ParsableCommand {
         walked up the hierarchy to its province; at --level custom the group is the
         top-most ancestor in the file.
 
-        Not yet: survey designs (--weight …); --level here is the roll-up level, the
-        confidence level is --confidence.
+        Survey designs (--weight, --strata, --cluster, --fpc, --lonely-psu, --df):
+        each region is a domain of the whole design, as R svyby: sum = svytotal,
+        count = estimated persons (Σw), mean = svymean, rate A/B = svyratio, median
+        = svyquantile (qrule math, Woodruff interval); SEs by Taylor linearization,
+        intervals normal or t (--df design); --where is a domain. share is of the
+        estimated totals. --test is not available under a design. --level is the
+        roll-up level here, so the confidence level is --confidence.
 
         Examples:
           laborstat compare arrears.csv --region province --agg count --denominator migrants.csv --per 10000 --test
           laborstat compare arrears.csv --region province --value amount_owed --baseline 广东
           laborstat compare arrears.csv --region province --agg "rate migrant_workers/workers" --level region4
           laborstat compare arrears.csv --region city --hierarchy cities.csv --level custom --agg count
+          laborstat compare survey.csv --region province --value monthly_income --agg mean --level region4 \\
+            --weight weight --strata stratum --cluster psu --fpc psu_population --where "year = 2024"
         """
     )
 
@@ -103,11 +113,32 @@ struct Compare: ParsableCommand {
     @Flag(help: "Print the chi-square test of equal rates and each region's Holm-adjusted z-test against the baseline instead.")
     var test = false
 
+    @Option(help: "Row order: code (GB/T 2260 and customary region order), rank (largest value first), or name (code point).")
+    var sort: String = "code"
+
     @Flag(help: "Keep spellings that match no region as groups of their own (default: an error listing them).")
     var keepUnmatched = false
 
     @Option(help: "Confidence level of the intervals.")
     var confidence: Double = 0.95
+
+    @Option(help: "Survey design: sampling weight column (any design option makes compare design-based).")
+    var weight: String?
+
+    @Option(help: "Survey design: stratum column.")
+    var strata: String?
+
+    @Option(help: "Survey design: cluster (PSU) column, and optionally the stage-2 cluster column: C1[,C2].")
+    var cluster: String?
+
+    @Option(help: "Survey design: finite population correction per stage (population sizes, or sampling fractions when all ≤ 1): F1[,F2].")
+    var fpc: String?
+
+    @Option(help: "Survey design: strata with a single PSU: fail|remove|adjust|average|certainty.")
+    var lonelyPsu: String = "fail"
+
+    @Option(help: "Survey design: degrees of freedom for intervals: normal, or design (t with PSUs − strata df).")
+    var df: String = "normal"
 
     @OptionGroup var output: OutputOptions
 
@@ -139,19 +170,40 @@ struct Compare: ParsableCommand {
         var columns = [region]
         if let value { columns.append(value) }
         if case .rate(let a, let b) = aggregate { columns += [a, b] }
-        let table = try input.loadFiltered(columns: columns)
 
-        let result = try RegionComparison(table: table, spec: spec)
+        let design = try designSpec()
+        let result: RegionComparison
+        if let design {
+            let table = try input.load(columns: columns + design.columns)
+            let domain = try input.whereExpression.map { try RowFilter($0).mask(in: table) }
+            result = try RegionComparison(table: table, spec: spec, design: design.spec, domain: domain)
+        } else {
+            result = try RegionComparison(table: input.loadFiltered(columns: columns), spec: spec)
+        }
         for w in result.warnings { Diagnostics.warn(w) }
         if test {
             var meta = result.metadata
             meta.append(("test", "Pearson chi-square of equal rates; z-tests vs baseline, Holm-adjusted"))
             try output.emit(RegionComparison.testTable(result.tests()), metadata: meta)
         } else {
-            try output.emit(result.table(), metadata: result.metadata)
+            try output.emit(Compare.sorted(result, by: sort), metadata: result.metadata)
         }
         try svg.write(try Compare.barChart(result))
         if let map { try writeSVG(try Compare.tileMap(result).render(), to: map) }
+    }
+
+    /// The result table in the order `--sort` asks for (ties keep code order; no value goes last).
+    static func sorted(_ r: RegionComparison, by key: String) throws -> Table {
+        let t = r.table()
+        let idx = Array(r.rows.indices)
+        let order: [Int]
+        switch key.lowercased() {
+        case "code": order = idx
+        case "rank": order = idx.sorted { (r.rows[$0].rank ?? .max, $0) < (r.rows[$1].rank ?? .max, $1) }
+        case "name": order = idx.sorted { Array(r.rows[$0].group.name.utf8).lexicographicallyPrecedes(Array(r.rows[$1].group.name.utf8)) }
+        default: throw ValidationError("--sort must be code, rank or name (got \(key))")
+        }
+        return t.selecting(rows: order.map(Int32.init)).materialized()
     }
 
     /// Ranked horizontal bars with their intervals; the national baseline is a bar of its own
@@ -164,8 +216,10 @@ struct Compare: ParsableCommand {
             values.append(b)
             low?.append(nil)
             high?.append(nil)
+        } else if let i = labels.firstIndex(of: d.baselineName) {
+            labels[i] += " (baseline)"
         }
-        var spec = ChartSpec(title: "\(r.spec.aggregate.name) by \(r.spec.level.rawValue)",
+        var spec = ChartSpec(title: title(r),
                              subtitle: subtitle(r), height: max(440, 90 + 22 * Double(labels.count)))
         spec.xLabel = r.spec.valueColumn ?? r.spec.aggregate.name
         return try .hbar(categories: labels, values: values, errorLow: low, errorHigh: high, spec: spec)
@@ -173,15 +227,35 @@ struct Compare: ParsableCommand {
 
     static func tileMap(_ r: RegionComparison) throws -> LaborStatCharts.Chart {
         let tiles = r.chartData.tiles.map { Tile(label: $0.label, row: $0.row, col: $0.col, value: $0.value) }
-        return try .tilemap(tiles: tiles, spec: ChartSpec(title: "\(r.spec.aggregate.name) by \(r.spec.level.rawValue)", subtitle: subtitle(r)))
+        return try .tilemap(tiles: tiles, spec: ChartSpec(title: title(r), subtitle: subtitle(r)))
+    }
+
+    static func title(_ r: RegionComparison) -> String {
+        let what = r.spec.valueColumn.map { "\(r.spec.aggregate.name) of \($0)" } ?? r.spec.aggregate.name
+        let per = r.spec.denominator != nil ? " per \(NumberText.shortest(r.spec.per ?? 1)) \(r.spec.denominator!.valueColumn)" : ""
+        return "\(what)\(per) by \(r.spec.level.rawValue)"
     }
 
     static func subtitle(_ r: RegionComparison) -> String {
         var parts: [String] = []
-        if let p = r.spec.per { parts.append("per \(NumberText.shortest(p))") }
+        if r.spec.denominator == nil, let p = r.spec.per { parts.append("per \(NumberText.shortest(p))") }
         if let b = r.baselineValue { parts.append("baseline \(r.baselineName == "national" ? "全国" : r.baselineName) = \(NumberText.significant(b, digits: 4))") }
         if let e = r.errorMethod { parts.append("\(NumberText.shortest(r.spec.confidenceLevel * 100))% CI, \(e == .binomial ? "binomial" : "Poisson")") }
         return parts.joined(separator: " · ")
+    }
+
+    /// The survey design from the design options (nil when none is given). Compare's `--level` is
+    /// the roll-up level, so the confidence level of design intervals is `--confidence`.
+    func designSpec() throws -> (spec: SurveyDesignSpec, columns: [String])? {
+        guard weight != nil || strata != nil || cluster != nil || fpc != nil else { return nil }
+        guard let lonely = SurveyDesignSpec.LonelyPSU(rawValue: lonelyPsu) else {
+            throw ValidationError("--lonely-psu must be fail, remove, adjust, average or certainty")
+        }
+        guard let dfChoice = SurveyDesignSpec.DegreesOfFreedom(rawValue: df) else { throw ValidationError("--df must be normal or design") }
+        let spec = SurveyDesignSpec(weight: weight, strata: strata, clusters: commaList(cluster), fpc: commaList(fpc),
+                                    lonelyPSU: lonely, level: confidence, df: dfChoice)
+        let columns = [weight, strata].compactMap { $0 } + commaList(cluster) + commaList(fpc).filter { Double($0) == nil }
+        return (spec, columns)
     }
 
     /// Reads a child,parent file: columns named `child` and `parent`, else the first two.

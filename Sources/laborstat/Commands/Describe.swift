@@ -60,6 +60,9 @@ struct Describe: ParsableCommand {
     @Flag(help: "Print the correlation matrix (Pearson, complete cases; weighted with --weight) instead: [by], column, one column per variable.")
     var correlations = false
 
+    @Flag(help: "Print Lorenz-curve points instead (for `chart lorenz`): [by], column, population_share, amount_share; values must be ≥ 0.")
+    var lorenz = false
+
     @Option(help: "Rename output columns: OLD=NEW,… (e.g. mean=mean_income).")
     var rename: String?
 
@@ -75,6 +78,7 @@ struct Describe: ParsableCommand {
             throw ValidationError("--quantile-rule must be one of \(QuantileRule.allCases.map(\.rawValue).joined(separator: ", ")) (got \(r))")
         }
         if quantileType != nil && quantileRule != nil { throw ValidationError("give --quantile-type or --quantile-rule, not both") }
+        if lorenz && correlations { throw ValidationError("give --lorenz or --correlations, not both") }
         _ = try ResultNames.renames(rename)
     }
 
@@ -100,14 +104,18 @@ struct Describe: ParsableCommand {
         guard !described.isEmpty else { throw ValidationError("no numeric column to describe; name them with --columns") }
         var decimals: [String: Int] = [:]
         var result: Table
-        if designBased && !correlations {
+        if designBased && !correlations && !lorenz {
             result = try designTable(spec: spec, keys: keys, columns: described, statistics: statistics, rule: rule, needed: needed)
         } else {
             let grouping = try Grouping(table, by: keys)
             let weights = try spec.weight.map { try Weights(table, column: $0) }
-            result = correlations
-                ? try Correlation.table(table, columns: described, grouping: grouping, weights: weights)
-                : try DescriptiveSummary.table(table, columns: described, grouping: grouping, statistics: statistics, rule: rule, weights: weights)
+            if lorenz {
+                result = try Gini.lorenzTable(table, columns: described, grouping: grouping, weights: weights)
+            } else if correlations {
+                result = try Correlation.table(table, columns: described, grouping: grouping, weights: weights)
+            } else {
+                result = try DescriptiveSummary.table(table, columns: described, grouping: grouping, statistics: statistics, rule: rule, weights: weights)
+            }
         }
         result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
         result = try ResultNames.drop(commaList(drop), from: result, decimals: &decimals)

@@ -22,6 +22,7 @@ struct Histogram: ParsableCommand {
         Examples:
           laborstat histogram arrears.csv --column amount_owed --log --bins 30
           laborstat histogram survey.csv --column monthly_income --by region --bins fd --weight weight
+          laborstat histogram arrears.csv --column amount_owed --log --svg owed.svg -o owed_bins.csv
         """
     )
 
@@ -46,6 +47,7 @@ struct Histogram: ParsableCommand {
     var weight: String?
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var svg: SVGOutputOptions
 
     func validate() throws {
         guard HistogramBins.BinRule(bins) != nil else { throw ValidationError("--bins must be a positive number, sturges, fd or scott (got \(bins))") }
@@ -79,6 +81,16 @@ struct Histogram: ParsableCommand {
                 share.append(h.total > 0 ? h.share(i) : nil); density.append(h.total > 0 ? h.density(i) : nil)
             }
         }
+        // The standard chart: the bins over all groups together.
+        try svg.write({
+            let k = edges.values.count - 1
+            var total = [Double](repeating: 0, count: k)
+            for (i, c) in count.enumerated() { total[i % k] += c ?? 0 }
+            var spec = LaborStatCharts.ChartSpec(title: col.name)
+            spec.xLabel = col.name + (log ? " (log scale bins)" : "")
+            spec.yLabel = weights == nil ? "count" : "weighted count"
+            return try LaborStatCharts.Chart.histogram(bins: (0..<k).map { HistogramBin(low: edges.values[$0], high: edges.values[$0 + 1], count: total[$0]) }, spec: spec)
+        }())
         var cols = grouping.keys.map { $0.gathering(keyRows) }
         cols.append(Column("bin_low", doubles: low))
         cols.append(Column("bin_high", doubles: high))

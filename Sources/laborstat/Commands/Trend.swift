@@ -30,12 +30,14 @@ struct Trend: ParsableCommand {
         slope statistics then treat the series as given.
 
         Examples:
-          laborstat trend arrears.csv --time opened:year --value amount_owed --agg sum --by province
-          laborstat trend arrears.csv --time opened:year --value amount_owed --by province \\
-              --stats n_years=periods,ols_slope,theil_sen_slope
-          laborstat trend Datasets/nbs_migrant_workers.csv --time year --value value \\
-              --where "indicator_en = 'total_migrant_workers' and breakdown = '全国'" --series --base 2015
-          laborstat trend arrears.csv --time opened:quarter --agg "rate amount_recovered/amount_owed"
+          laborstat trend arrears.csv --time opened:year --value amount_owed \\
+              --by province
+          laborstat trend arrears.csv --time opened:year --value amount_owed \\
+              --by province --stats n_years=periods,ols_slope,theil_sen_slope
+          laborstat trend Datasets/national_migrant_workers.csv --time 年份 \\
+              --value 农民工总量（万人） --series --base 2015
+          laborstat trend arrears.csv --time opened:quarter \\
+              --agg "rate amount_recovered/amount_owed"
         """
     )
 

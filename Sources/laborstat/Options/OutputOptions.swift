@@ -24,7 +24,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Do not prefix text cells starting with = + - @ (or ＝＋－＠, tab, CR) with ' (the formula guard).")
     var raw = false
 
-    func writeOptions(metadata: [(String, String)] = []) throws -> WriteOptions {
+    func writeOptions(metadata: [(String, String)] = [], fixedDecimals: [String: Int] = [:]) throws -> WriteOptions {
         var o = excel ? WriteOptions.excel : WriteOptions()
         guard let f = WriteOptions.Format(rawValue: format.lowercased()) else {
             throw ValidationError("--format must be csv, tsv, markdown or json (got \(format))")
@@ -41,11 +41,13 @@ struct OutputOptions: ParsableArguments {
             o.digits = d
         }
         o.metadata = metadata
+        o.fixedDecimals = fixedDecimals
         return o
     }
 
-    /// Writes the result table where the user asked.
-    func emit(_ table: Table, metadata: [(String, String)] = []) throws {
-        try TableWriter.write(table, to: output, options: writeOptions(metadata: metadata))
+    /// Writes the result table where the user asked. `fixedDecimals` gives columns an exact number
+    /// of decimals (money sums: 2), overriding `--digits` for them.
+    func emit(_ table: Table, metadata: [(String, String)] = [], fixedDecimals: [String: Int] = [:]) throws {
+        try TableWriter.write(table, to: output, options: writeOptions(metadata: metadata, fixedDecimals: fixedDecimals))
     }
 }

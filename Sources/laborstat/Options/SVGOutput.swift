@@ -20,6 +20,20 @@ struct SVGOutputOptions: ParsableArguments {
         guard let path else { return }
         try writeSVG(try chart().render(), to: path)
     }
+
+    /// Draws a result table's columns when `--svg` was given, e.g. for `trend --series`:
+    /// `try svg.write(result, kind: .line, x: "period", y: "value", color: "province", spec: spec)`;
+    /// for `compare`: `kind: .hbar, x: "region", y: "value", low: "ci_low", high: "ci_high"`.
+    func write(_ table: Table, kind: ChartKind, x: String, y: String?, color: String? = nil, facet: String? = nil,
+               low: String? = nil, high: String? = nil, spec: ChartSpec) throws {
+        guard path != nil else { return }
+        func column(_ name: String?) throws -> ChartColumn? {
+            try name.map { try ChartColumns.column(table, KeySpec($0)) }
+        }
+        let data = ChartData(x: try column(x)!, y: try column(y), color: try column(color), facet: try column(facet),
+                             low: try column(low), high: try column(high))
+        try write(try LaborStatCharts.Chart.make(kind, data: data, spec: spec))
+    }
 }
 
 /// Writes SVG text to `path` atomically: into a temporary file beside it, then renamed over it, so

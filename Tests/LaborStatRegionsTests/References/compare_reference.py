@@ -63,6 +63,14 @@ den["code"] = den["region"].map(den_code)
 Z = stats.norm.ppf(0.975)
 
 
+def poisson_score(a, e, per=1.0):
+    """Score interval of a Poisson rate: the lambda with |a - lambda e| <= Z sqrt(lambda e)."""
+    a = np.asarray(a, float)
+    e = np.asarray(e, float)
+    half = Z * np.sqrt(a + Z * Z / 4)
+    return np.maximum(0, a + Z * Z / 2 - half) / e * per, (a + Z * Z / 2 + half) / e * per
+
+
 def holm(p):
     p = np.asarray(p, float)
     order = np.argsort(p, kind="stable")
@@ -134,8 +142,10 @@ g["value"] = g["A"] / g["B"]
 g["share"] = g["A"] / g["A"].sum()
 g = label(finish(g, a.sum() / b.sum()), "province")
 g["value_se"] = np.sqrt(g["value"] * (1 - g["value"]) / g["B"])
-g["ci_low"] = g["value"] - Z * g["value_se"]
-g["ci_high"] = g["value"] + Z * g["value_se"]
+# Wilson score interval (scipy's binomtest), as R prop.test(correct = FALSE)
+ci = [stats.binomtest(int(k), int(n)).proportion_ci(confidence_level=0.95, method="wilson") for k, n in zip(g["A"], g["B"])]
+g["ci_low"] = [c.low for c in ci]
+g["ci_high"] = [c.high for c in ci]
 g = order(g, "province")
 g[COLS + ["value_se", "ci_low", "ci_high"]].to_csv("expected_rate_province.csv", index=False)
 # overall: k x 2 table, Pearson without continuity correction
@@ -164,8 +174,7 @@ g["share"] = g["A"] / g["A"].sum()
 base = g.loc[g["region_code"] == 440000, "value"].iloc[0]
 g = label(finish(g, base), "province")
 g["value_se"] = np.sqrt(g["A"]) / g["D"] * 10000
-g["ci_low"] = g["value"] - Z * g["value_se"]
-g["ci_high"] = g["value"] + Z * g["value_se"]
+g["ci_low"], g["ci_high"] = poisson_score(g["A"], g["D"], 10000)
 g = order(g, "province")
 g[COLS + ["value_se", "ci_low", "ci_high"]].to_csv("expected_count_per10k_base_guangdong.csv", index=False)
 u = g[g["D"].notna() & (g["D"] > 0)]
@@ -194,8 +203,7 @@ g["value"] = g["A"] / g["B"]
 g["share"] = g["A"] / g["A"].sum()
 g = label(finish(g, a.sum() / b.sum()), "region4")
 g["value_se"] = np.sqrt(g["A"]) / g["B"]
-g["ci_low"] = g["value"] - Z * g["value_se"]
-g["ci_high"] = g["value"] + Z * g["value_se"]
+g["ci_low"], g["ci_high"] = poisson_score(g["A"], g["B"])
 order(g, "region4")[COLS + ["value_se", "ci_low", "ci_high"]].to_csv("expected_rate_poisson_region4.csv", index=False)
 
 # 7. rate amount_owed/workers: an amount (yuan) over a count has no binomial/Poisson SE

@@ -12,6 +12,8 @@ xlsxwriter.xlsx written by XlsxWriter: shared strings, rich strings, formulas wi
                 0.1*3 = 0.30000000000000004 (patched in: both writers round it to 0.3),
                 serials 1, 59, 60 (the nonexistent 1900-02-29), 61, booleans, sparse cells.
 date1904.xlsx   XlsxWriter with the 1904 date system (serial 0 = 1904-01-01; 1900-01-01 = -1460).
+bomb-lying.xlsx bomb.xlsx with the sheet's size in the ZIP headers understated (1000 bytes).
+handmade.xlsx   raw parts as other producers write them (see make_handmade).
 bomb.xlsx       a valid workbook whose sheet XML is 4 MiB of blanks (compression ratio > 200:1).
 """
 import datetime as dt
@@ -133,6 +135,63 @@ def make_bomb(path):
     os.remove(tmp)
 
 
+def make_handmade(path):
+    """Raw parts, as other producers write them: an `x:` namespace prefix (Open XML SDK), cells
+    and rows without `r`, strict-OOXML `t="d"` dates, shared strings with `_x000D_` escapes and
+    phonetic runs (`<rPh>`, as Japanese Excel writes), an error cell, a shared formula with a cached
+    value, a styled empty cell, a relative `../` target, and no styles part at all."""
+    ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><x:workbook {ns}><x:sheets><x:sheet name="手工" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="../xl/worksheets/sheet1.xml"/>'
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/sharedStrings.xml": f'<?xml version="1.0" encoding="UTF-8"?><x:sst {ns} count="3" uniqueCount="3">'
+            '<x:si><x:t>第一行_x000D_\n第二行</x:t></x:si>'
+            '<x:si><x:r><x:t>東京</x:t></x:r><x:rPh sb="0" eb="2"><x:t>トウキョウ</x:t></x:rPh><x:phoneticPr fontId="1"/></x:si>'
+            '<x:si><x:t xml:space="preserve"> 空格 </x:t></x:si></x:sst>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0" encoding="UTF-8"?><x:worksheet {ns}><x:sheetData>'
+            '<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c></x:row>'
+            '<x:row><x:c t="d"><x:v>2024-03-15T00:00:00Z</x:v></x:c><x:c t="d"><x:v>2024-02-29T14:30:00</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row>'
+            '<x:row r="5"><x:c r="B5"><x:f t="shared" si="0" ref="B5:B6">A1*2</x:f><x:v>4</x:v></x:c><x:c r="C5" s="3"/><x:c><x:f t="shared" si="0"/><x:v>6.5</x:v></x:c></x:row>'
+            '</x:sheetData></x:worksheet>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+
+
+def make_lying_bomb(src_path, path):
+    """bomb.xlsx with the sheet's declared uncompressed size rewritten to 1000 bytes in both the
+    local header and the central directory: only counting the bytes that come out catches it."""
+    data = bytearray(open(src_path, "rb").read())
+    with zipfile.ZipFile(src_path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    real = info.file_size.to_bytes(4, "little")
+    fake = (1000).to_bytes(4, "little")
+    # local header: signature PK\3\4, uncompressed size at offset 22
+    lh = info.header_offset
+    assert data[lh:lh + 4] == b"PK\x03\x04" and data[lh + 22:lh + 26] == real
+    data[lh + 22:lh + 26] = fake
+    # central directory entry: signature PK\1\2, uncompressed size at offset 24
+    name = info.filename.encode()
+    i = data.find(b"PK\x01\x02")
+    while i >= 0:
+        if data[i + 46:i + 46 + len(name)] == name:
+            assert data[i + 24:i + 28] == real
+            data[i + 24:i + 28] = fake
+            break
+        i = data.find(b"PK\x01\x02", i + 4)
+    open(path, "wb").write(bytes(data))
+
+
 def cell_json(v):
     if v is None:
         return None
@@ -170,5 +229,7 @@ if __name__ == "__main__":
     patch_part("xlsxwriter.xlsx", "xl/worksheets/sheet1.xml", b'<c r="B3"><v>0.3</v>', b'<c r="B3"><v>0.30000000000000004</v>')
     make_1904("date1904.xlsx")
     make_bomb("bomb.xlsx")
+    make_handmade("handmade.xlsx")
+    make_lying_bomb("bomb.xlsx", "bomb-lying.xlsx")
     for name in ["openpyxl.xlsx", "xlsxwriter.xlsx", "date1904.xlsx"]:
         expected(name)

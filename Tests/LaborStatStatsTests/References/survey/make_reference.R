@@ -24,6 +24,7 @@ strat <- apistrat[, c(keep, "fpc")]
 clus1 <- apiclus1[, c(keep, "fpc")]
 clus2 <- apiclus2[, c(keep, "fpc1", "fpc2", "acs.k3")]
 clus2$fpc2 <- as.vector(clus2$fpc2)
+clus2$fpc2b <- ifelse(clus2$fpc2 == 1, 2, clus2$fpc2)   # see "Lonely units at the second stage" below
 write.csv(strat, "apistrat.csv", row.names = FALSE, na = "")
 write.csv(clus1, "apiclus1.csv", row.names = FALSE, na = "")
 write.csv(clus2, "apiclus2.csv", row.names = FALSE, na = "")
@@ -139,6 +140,8 @@ chisq_estimates <- function(name, d, rows, cols, dom = "all") {
   v <- paste0(rows, "+", cols)
   emit(name, "raoscott", v, dom, "", "", "statistic", t$statistic); emit(name, "raoscott", v, dom, "", "", "ndf", t$parameter[1])
   emit(name, "raoscott", v, dom, "", "", "ddf", t$parameter[2]); emit(name, "raoscott", v, dom, "", "", "p", t$p.value)
+  t <- svychisq(as.formula(paste0("~", rows, "+", cols)), d, statistic = "Chisq")
+  emit(name, "raoscott", v, dom, "", "", "pearson", t$statistic); emit(name, "raoscott", v, dom, "", "", "p_chisq", t$p.value)
 }
 everything <- function(name, d, var, num, den, cat, by, dom_name, dom, rows, cols) {
   emit(name, "design", "", "all", "", "", "sum_weights", sum(weights(d)))
@@ -186,6 +189,35 @@ everything("gen_rows", d, "income", "wage_owed", "income", "industry", "industry
 options(survey.lonely.psu = "fail")   # 西藏 is a certainty PSU here (N1 = n1 = 1): no lonely-PSU failure
 d <- svydesign(id = ~county + village, strata = ~province, fpc = ~N1 + N2, data = gen)
 everything("gen_sizes", d, "income", "wage_owed", "income", "industry", "industry", "sex==女", gen$sex %in% "女", "industry", "province")
+
+# Every quantile rule of svyquantile (qrule=), overall, normal df, on two designs.
+all_rules <- function(name, d, var) {
+  for (rule in c("math", "school", "shahvaish", paste0("hf", 1:9))) {
+    q <- svyquantile(as.formula(paste0("~", var)), d, c(0.1, 0.25, 0.5, 0.9), na.rm = TRUE, ci = TRUE, qrule = rule, df = Inf)[[1]]
+    for (i in 1:4) {
+      lv <- paste(rule, "normal", rownames(q)[i], sep = ":")
+      emit(name, "quantile_rule", var, "all", "", lv, "value", q[i, 1]); emit(name, "quantile_rule", var, "all", "", lv, "ci_low", q[i, 2])
+      emit(name, "quantile_rule", var, "all", "", lv, "ci_high", q[i, 3]); emit(name, "quantile_rule", var, "all", "", lv, "se", q[i, 4])
+    }
+  }
+}
+all_rules("strat", svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = strat), "api00")
+options(survey.lonely.psu = "adjust")
+all_rules("gen2_adjust", svydesign(id = ~county + village, strata = ~province, weights = ~weight, fpc = ~f1 + f2, data = gen), "income")
+
+# Lonely units at the second stage: in apiclus2, districts with a single sampled school get a population
+# of 2 schools (fpc2b), so that school is a lonely second-stage unit with a non-zero sampling variance.
+for (policy in c("remove", "adjust", "average", "certainty")) {
+  options(survey.lonely.psu = policy)
+  d <- svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2b, data = clus2)
+  name <- paste0("clus2_lonely2_", policy)
+  for (dom in c("all", "stype==E")) {
+    dd <- if (dom == "all") d else d[clus2$stype %in% "E", ]
+    stat_block(name, "mean", "api00", dom, "", svymean(~api00, dd, deff = TRUE), dd)
+    stat_block(name, "total", "api00", dom, "", svytotal(~api00, dd, deff = TRUE), dd)
+  }
+}
+options(survey.lonely.psu = "fail")
 
 # Distribution functions behind the intervals and the test: qnorm, qt, pf (upper tail).
 for (p in c(0.5, 0.8, 0.95, 0.975, 0.995, 0.9995)) {
