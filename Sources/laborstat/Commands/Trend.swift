@@ -76,6 +76,9 @@ struct Trend: ParsableCommand {
 
     @OptionGroup var svg: SVGOutputOptions
 
+    @Option(help: "Title of the --svg chart (default: the value column).")
+    var title: String?
+
     func run() throws {
         let spec = try design.spec
         let aggregate = try parseAggregate()
@@ -125,8 +128,8 @@ struct Trend: ParsableCommand {
 
     /// `--svg`: the per-period series as a line chart, one line per group of the first `--by` key.
     func drawSeries(_ table: Table, by keys: [KeySpec], aggregate: TrendAggregate) throws {
-        let what = value.map { "\(aggregate.description) of \($0)" } ?? aggregate.description
-        var spec = ChartSpec(title: what, subtitle: keys.isEmpty ? nil : "by " + keys.map(\.outputName).joined(separator: ", "))
+        let by = keys.isEmpty ? "" : " by " + keys.map(\.outputName).joined(separator: ", ")
+        var spec = ChartSpec(title: title ?? value ?? aggregate.description, subtitle: "\(aggregate.description) per period\(by)")
         spec.yLabel = value ?? aggregate.description
         try svg.write(table, kind: .line, x: "period", y: "value", color: keys.first?.outputName, spec: spec)
     }
