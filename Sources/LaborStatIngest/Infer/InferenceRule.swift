@@ -79,7 +79,7 @@ enum InferenceRule {
 
     /// Whether dictionary encoding pays: few distinct values relative to the non-missing cells.
     static func isCategory(levels: Int, nonMissing: Int) -> Bool {
-        levels <= maxLevels && 2 * levels <= nonMissing
+        nonMissing > 0 && levels <= maxLevels && 2 * levels <= nonMissing
     }
 
     /// Whether two units cannot be in the same column: percentages never mix with other numbers,
