@@ -115,4 +115,22 @@ struct AggregateDescribeCLITests {
                                  "--stats", "p50", "--format", "json"])
         #expect(json.stdout.contains("qrule") && json.stdout.contains("math"))
     }
+
+    @Test("bad data: a problem cell exits 65 with FILE:LINE:COLUMN, a negative weight 65, text or ≤ 0 on a log scale 64")
+    func badData() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("laborstat-statscore-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.csv").path, badw = dir.appendingPathComponent("badw.csv").path
+        try "g,x,w\na,1,1\na,2,1\nb,十多万,2\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        try "g,x,w\na,1,1\na,2,-1\nb,3,2\n".write(toFile: badw, atomically: true, encoding: .utf8)
+        let cell = try Self.run(["describe", bad, "--columns", "x"])
+        #expect(cell.status == 65 && cell.stderr.contains("bad.csv:4:3") && cell.stderr.contains("十多万"))
+        let weight = try Self.run(["describe", badw, "--columns", "x", "--weight", "w", "--stats", "mean"])
+        #expect(weight.status == 65 && weight.stderr.contains("weight -1"))
+        let text = try Self.run(["aggregate", Self.path("arrears_120.csv"), "--by", "province", "--sum", "city"])
+        #expect(text.status == 64 && text.stderr.contains("not numbers"))
+        let log = try Self.run(["histogram", Self.path("arrears_120.csv"), "--column", "amount_recovered", "--log"])
+        #expect(log.status == 64 && log.stderr.contains("hint:"))
+    }
 }
