@@ -68,6 +68,8 @@ struct Aggregate: ParsableCommand {
     @OptionGroup var design: DesignOptions
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var svg: SVGOutputOptions
+
     func validate() throws {
         if !count && [sum, mean, median, min, max, ratio].allSatisfy({ $0 == nil }) {
             throw ValidationError("nothing to compute: give --count, --sum, --mean, --median, --min, --max or --ratio")
@@ -122,6 +124,11 @@ struct Aggregate: ParsableCommand {
             ("median_rule", ctx == nil ? "hf7: Hyndman-Fan type 7 (R median / quantile type 7)" : QuantileRule.math.summary),
             ("sums", "exact for integers and for decimals with at most 4 digits after the point; otherwise Neumaier-compensated"),
         ])
+        let keyNames = Array(result.columnNames.prefix(keyColumns.count))
+        if let value = result.columnNames.dropFirst(keyColumns.count).first(where: { !$0.hasSuffix("_se") }) {
+            try NaturalCharts.draw(result.selecting(rows: (0..<Int32(total ? result.rowCount - 1 : result.rowCount)).map { $0 }),
+                                   keys: keyNames, value: value, title: value, svg: svg)
+        }
     }
 
     /// The value columns (count, sum_, mean_, …) for groups `present`, rows of `table` in groups

@@ -72,6 +72,8 @@ struct Describe: ParsableCommand {
     @OptionGroup var design: DesignOptions
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var svg: SVGOutputOptions
+
     func validate() throws {
         if let t = quantileType, !(1...9).contains(t) { throw ValidationError("--quantile-type must be 1..9 (got \(t))") }
         if let r = quantileRule, QuantileRule(rawValue: r.lowercased()) == nil {
@@ -127,6 +129,12 @@ struct Describe: ParsableCommand {
             ("variance", "divisor n − 1 (weighted: svyvar's n/(n − 1) · Σw(x − mean)² / Σw)"),
             ("skewness_kurtosis", weighted ? "moment ratios g1, g2 (weighted)" : "sample-adjusted G1, excess G2 (SAS/Excel/scipy bias=False)"),
         ] + (designBased ? [("ci_method", "\(spec.df == .design ? "t on PSUs − strata df" : "normal") at level \(spec.level); quantiles: Woodruff")] : []))
+        if !correlations && !lorenz, let value = result.columnNames.first(where: { $0 == "mean" })
+            ?? result.columnNames.first(where: { !keys.map(\.outputName).contains($0) && $0 != "column" && $0 != "n" && $0 != "missing" }) {
+            try NaturalCharts.draw(result, keys: keys.map(\.outputName), value: value, low: value + "_ci_low", high: value + "_ci_high",
+                                   facet: described.count > 1 && !keys.isEmpty ? "column" : nil,
+                                   title: described.count == 1 ? "\(described[0]): \(value)" : value, svg: svg)
+        }
     }
 
     /// Design-based statistics: the design (over the whole file) gives mean, total, quantiles and

@@ -41,6 +41,8 @@ struct Pivot: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var svg: SVGOutputOptions
+
     func validate() throws {
         guard ["sum", "mean", "count", "median", "min", "max"].contains(agg) else {
             throw ValidationError("--agg must be sum, mean, count, median, min or max (got \(agg))")
@@ -102,8 +104,10 @@ struct Pivot: ParsableCommand {
         out.append(make("total", rowTotals + (total ? [grand] : [])))
         // Money sums print with the input's decimals (12381.50), as aggregate's.
         if agg == "sum", !integerCells, let d = sumDecimals, d > 0 { for c in out.dropFirst() { decimals[c.name] = d } }
-        try ResultNames.emit(try Table(columns: out), output: output, decimals: decimals, metadata: [
+        let wide = try Table(columns: out)
+        try ResultNames.emit(wide, output: output, decimals: decimals, metadata: [
             ("command", "pivot"), ("agg", agg), ("median_rule", "hf7: Hyndman-Fan type 7 (R median)"),
         ])
+        try NaturalCharts.drawPivot(wide, title: "\(agg)\(value.map { " of \($0)" } ?? "") by \(rows) and \(cols)", svg: svg)
     }
 }

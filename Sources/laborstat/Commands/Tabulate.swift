@@ -45,6 +45,8 @@ struct Tabulate: ParsableCommand {
     @OptionGroup var design: DesignOptions
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var svg: SVGOutputOptions
+
     func validate() throws {
         guard FrequencyTable.Share(rawValue: share) != nil else { throw ValidationError("--share must be total, row or col (got \(share))") }
         if test && cols == nil { throw ValidationError("--test needs --cols (a two-way table)") }
@@ -73,6 +75,7 @@ struct Tabulate: ParsableCommand {
             meta.append(("ci_method", "Wilson score interval at level \(spec.level)"))
         }
         try output.emit(result, metadata: meta)
+        try drawShares(result, rows: rk, cols: ck, keys: keys)
     }
 
     /// Under a survey design: one-way shares are the design's proportions (R svymean of the
@@ -120,5 +123,19 @@ struct Tabulate: ParsableCommand {
             meta.append(("ci_method", "\(spec.df == .design ? "t on PSUs − strata df" : "normal") at level \(spec.level)"))
         }
         try output.emit(result, metadata: meta)
+        try drawShares(result, rows: rk, cols: ck, keys: keys)
+    }
+
+    /// `--svg`: shares with their intervals (one-way), or shares stacked by --cols (two-way).
+    func drawShares(_ result: Table, rows: KeySpec, cols: KeySpec?, keys: [KeySpec]) throws {
+        guard svg.path != nil, !test else { return }
+        if let cols {
+            var spec = ChartSpec(title: "\(rows.outputName) × \(cols.outputName): share of the \(share)")
+            spec.yLabel = "share"
+            try svg.write(result, kind: .stackedBar, x: rows.outputName, y: "share", color: cols.outputName, spec: spec)
+        } else {
+            try NaturalCharts.draw(result, keys: [rows.outputName], value: "share", low: "share_ci_low", high: "share_ci_high",
+                                   facet: keys.first?.outputName, title: "\(rows.outputName): share", svg: svg)
+        }
     }
 }
