@@ -1,3 +1,5 @@
+import LaborStatTable
+
 /// Collects output bytes and hands them on in chunks of about 1 MiB, so a large table is never
 /// held twice in memory. Chunks always end at a row boundary (complete UTF-8), which lets the
 /// GB18030 encoder convert each chunk on its own.
@@ -15,6 +17,19 @@ final class ByteSink {
     @inline(__always) func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
     @inline(__always) func append(byte b: UInt8) { buffer.append(b) }
     @inline(__always) func append<C: Collection>(bytes: C) where C.Element == UInt8 { buffer.append(contentsOf: bytes) }
+
+    /// `NumberText.shortest(x)`, byte for byte, with the common cases done without its
+    /// `Character`-wise scan: whole numbers below 10¹⁵ as integers, and Swift's shortest
+    /// round-trip `description` when it has no exponent.
+    func appendShortest(_ x: Double) {
+        if x.isFinite, x == x.rounded(), abs(x) < 1e15 { appendInteger(Int64(x)); return }
+        let s = x.description
+        if x.isFinite, !s.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            buffer.append(contentsOf: s.utf8)
+        } else {
+            buffer.append(contentsOf: NumberText.shortest(x).utf8)
+        }
+    }
 
     /// Decimal digits of an integer, without building a `String`.
     func appendInteger(_ v: Int64) {

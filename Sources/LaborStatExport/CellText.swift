@@ -37,6 +37,9 @@ struct CellText {
         }
     }
 
+    /// Whether decimals are written as the shortest round-trip text (no `--digits`, no fixed decimals).
+    var isShortest: Bool { decimals == nil && digits == nil }
+
     /// A decimal's text under the options; non-finite values print as `NaN`, `Inf`, `-Inf`.
     func decimal(_ x: Double) -> String {
         if let decimals { return NumberText.fixed(x, decimals: decimals) }

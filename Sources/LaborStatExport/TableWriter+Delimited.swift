@@ -126,6 +126,7 @@ struct DelimitedColumn {
         case levels(codes: [UInt32], encoded: [[UInt8]])
         case text(TextBuffer)
         case dates([Int32], DatePrecision)
+        case shortest([Double])
         case general(CellText)
     }
     private let source: Source
@@ -142,6 +143,7 @@ struct DelimitedColumn {
         case .category(let codes, let levels): source = .levels(codes: codes, encoded: levels.map { field.encoded($0, isText: true) })
         case .text(let t): source = .text(t)
         case .date(let v, let p): source = .dates(v, p)
+        case .decimal(let v) where options.fixedDecimals[column.name] == nil && options.digits == nil: source = .shortest(v)
         default: source = .general(cells)
         }
     }
@@ -156,6 +158,7 @@ struct DelimitedColumn {
                 field.append(UnsafeBufferPointer(rebasing: all[t.offsets[r]..<t.offsets[r + 1]]), isText: true, to: sink)
             }
         case .dates(let v, let p): sink.append(bytes: dateCache.bytes(v[r], p))
+        case .shortest(let v): sink.appendShortest(v[r])   // never needs quotes: digits, '.', '-', 'e', NaN, Inf
         case .general(let cells):
             if let s = cells.text(r) { field.append(Array(s.utf8), isText: cells.kind == .text, to: sink) }
         }

@@ -126,7 +126,13 @@ struct JSONColumn {
             sink.append(byte: 0x22)
         case .boolean(let v): sink.append(v[r] ? "true" : "false")
         case .decimal(let v, let cells):
-            if v[r].isFinite { sink.append(cells.decimal(v[r])) } else { sink.append(bytes: JSONColumn.null) }
+            if !v[r].isFinite {
+                sink.append(bytes: JSONColumn.null)
+            } else if cells.isShortest {
+                sink.appendShortest(v[r])
+            } else {
+                sink.append(cells.decimal(v[r]))
+            }
         case .general(let cells):
             // Integers with fixed decimals: a JSON number such as 3.00.
             if let s = cells.text(r) { sink.append(s) } else { sink.append(bytes: JSONColumn.null) }

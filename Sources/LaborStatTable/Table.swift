@@ -35,10 +35,19 @@ public struct Table: Sendable {
     /// The physical row of each row in view.
     public var rowIndices: RowIndices { RowIndices(selection: selection, count: physicalRowCount) }
 
-    /// A view of some rows (physical row numbers); composes with an existing selection.
-    public func selecting(rows: [Int32]) -> Table {
+    /// A view of some of the rows in view, by their position in the current view (0 ..< rowCount);
+    /// composes with an existing selection.
+    public func selecting(rows positions: [Int32]) -> Table {
         var t = self
-        if let s = selection { t.selection = rows.map { s[Int($0)] } } else { t.selection = rows }
+        if let s = selection { t.selection = positions.map { s[Int($0)] } } else { t.selection = positions }
+        return t
+    }
+
+    /// A view of the given physical rows (as `rowIndices` and `RowFilter.matchingRows` yield them),
+    /// replacing any existing selection.
+    public func selecting(physicalRows rows: [Int32]) -> Table {
+        var t = self
+        t.selection = rows
         return t
     }
 

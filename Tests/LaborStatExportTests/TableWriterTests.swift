@@ -351,3 +351,26 @@ struct TableWriterFileTests {
         #expect(OutputFile.temporaryPath(for: "a.csv") == ".a.csv.tmp-\(getpid())")
     }
 }
+
+@Suite("TableWriter number text")
+struct TableWriterNumberTests {
+    /// The writer's fast path must print exactly what `NumberText.shortest` prints.
+    @Test("fast shortest text equals NumberText.shortest over awkward values and a seeded sweep")
+    func fastShortest() {
+        var values: [Double] = [0, -0.0, 1, -1, 0.1 + 0.2, 1e-7, -1e-7, 1e-8, 123456789012345, 1e15, 1e16, 1.5e300, -2.5e-300,
+                                .nan, .infinity, -.infinity, .pi, 2.0 / 3, 5e-324, .greatestFiniteMagnitude, 9_007_199_254_740_993]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        for _ in 0..<20_000 {   // a fixed-seed LCG: random bit patterns and random 3-decimal values
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Double(bitPattern: state))
+            values.append(Double(Int64(bitPattern: state >> 20)) / 1000)
+        }
+        let sink = ByteSink { _ in }
+        for x in values {
+            sink.appendShortest(x)
+            let fast = String(decoding: sink.buffer, as: UTF8.self)
+            #expect(fast == NumberText.shortest(x), "\(x.bitPattern)")
+            _ = try? sink.flush()
+        }
+    }
+}

@@ -236,6 +236,18 @@ struct XLSXTests {
         #expect(ExcelDate.text(serial: .nan, date1904: true) == nil)
     }
 
+    @Test("fast number text equals NumberText.shortest")
+    func shortest() {
+        var state: UInt64 = 12345
+        var values: [Double] = [0, -0.0, 0.1 + 0.2, 1e-7, 1e15, 1e16, 123456789012345.6, .nan, .infinity, 5e-324]
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Double(bitPattern: state))
+            values.append(Double(Int64(bitPattern: state >> 20)) / 100)
+        }
+        for x in values { #expect(SheetParser.shortest(x) == NumberText.shortest(x), "\(x.bitPattern)") }
+    }
+
     @Test("cell references")
     func references() {
         #expect(SheetParser.cellReference("A1")! == (0, 0))

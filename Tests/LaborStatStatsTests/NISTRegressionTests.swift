@@ -23,7 +23,7 @@ struct NISTRegressionTests {
                         "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5"]
 
     /// Fits one dataset through the same path as `regress` (Table → DesignMatrix → LinearModel).
-    static func fit(_ name: String) throws -> (LinearModel, [(quantity: String, value: Double)]) {
+    static func fit(_ name: String, refinementBudget: Int = LeastSquares.refinementBudget) throws -> (LinearModel, [(quantity: String, value: Double)]) {
         let data = try FixtureCSV("nist/regression/\(name).csv")
         let certified = try FixtureCSV("nist/regression_certified.csv").rows.first { $0["dataset"] == name }!
         let params = try FixtureCSV("nist/regression_coefficients.csv").rows.filter { $0["dataset"] == name }
@@ -37,7 +37,8 @@ struct NISTRegressionTests {
             spec = ModelSpec(response: "y", polynomials: [("x", degree)], intercept: intercept)
         }
         spec.intercept = intercept
-        let model = try LinearModel(try DesignMatrix(table: table, spec: spec))
+        let model = try LinearModel(try DesignMatrix(table: table, spec: spec), covariance: .classical, level: 0.95,
+                                    refinementBudget: refinementBudget)
         var values: [(String, Double)] = []
         for (k, c) in model.coefficients.enumerated() {
             let b = params[k]["parameter"]!
@@ -69,6 +70,18 @@ struct NISTRegressionTests {
             if name == "Filip" { target = max(target, 7) }
             print("NIST \(name) \(q): LRE \(String(format: "%.1f", ours)) (R lm \(row["lre"]!), bound \(bound))")
             #expect(ours >= target - 0.05, "\(name) \(q): LRE \(ours) < R's \(target); value \(v), certified \(cert)")
+        }
+    }
+
+    /// Without the extended-precision refinement (problems above the budget) the centred, scaled,
+    /// pivoted QR still reaches 7.5 digits (Wampler4: 7.8 where R's lm has 8.1; the rest ≥ 8).
+    @Test("big-problem path keeps 7.5 digits", arguments: ["Norris", "Longley", "Wampler1", "Wampler3", "Wampler4"])
+    func bigPath(_ name: String) throws {
+        let (_, values) = try Self.fit(name, refinementBudget: 0)
+        let rRows = try FixtureCSV("nist/r_lm_lre.csv").rows
+        for (q, v) in values {
+            let cert = Double(rows(rRows, name, q)["certified"]!)!
+            #expect(logRelativeError(v, certified: cert) >= 7.5, "\(name) \(q)")
         }
     }
 

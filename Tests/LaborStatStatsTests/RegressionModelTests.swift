@@ -51,6 +51,20 @@ struct RegressionModelTests {
         print("regress \(model) vs R: max relative difference \(worst)")
     }
 
+    @Test("the big-problem path (centred QR, no extended-precision refinement) agrees with R too",
+          arguments: ["weighted", "nointercept"])
+    func bigProblemPath(_ model: String) throws {
+        let design = try DesignMatrix(table: try Self.table(), spec: Self.specs[model]!)
+        let ref = try FixtureCSV("regress/r_coefficients.csv").rows.filter { $0["model"] == model }
+        for type in [CovarianceType.classical, .hc3] {
+            let fit = try LinearModel(design, covariance: type, level: 0.95, refinementBudget: 0)
+            for (c, r) in zip(fit.coefficients, ref.filter { $0["covariance"] == type.rawValue }) {
+                #expect(Self.strictlyClose(c.estimate, Double(r["estimate"]!)!, 1e-8), "\(model) \(c.term)")
+                #expect(Self.strictlyClose(c.standardError, Double(r["std_error"]!)!, 1e-8), "\(model) \(c.term) SE")
+            }
+        }
+    }
+
     @Test("fit statistics", arguments: ["weighted", "nointercept"])
     func fitStatistics(_ model: String) throws {
         let fit = try LinearModel(try DesignMatrix(table: try Self.table(), spec: Self.specs[model]!))

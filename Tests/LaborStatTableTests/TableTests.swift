@@ -82,3 +82,16 @@ struct TableTests {
         #expect(throws: TableError.self) { try t.columnIndex(named: "yaer") }
     }
 }
+
+@Suite("Row selections")
+struct SelectionTests {
+    @Test("positions compose with a view; physical rows replace it")
+    func selections() throws {
+        let t = try Table(columns: [Column("x", integers: [10, 11, 12, 13, 14])])
+        let view = t.selecting(rows: [4, 2, 0])
+        #expect(view.rowIndices.map { $0 } == [4, 2, 0])
+        #expect(view.selecting(rows: [1]).rowIndices.map { $0 } == [2])
+        #expect(view.selecting(physicalRows: [3]).rowIndices.map { $0 } == [3])
+        #expect(view.materialized().columns[0].string(at: 0) == "14")
+    }
+}

@@ -93,6 +93,10 @@ struct AggregateDescribeCLITests {
         let p = try Self.run(["pivot", Self.path("arrears_120.csv"), "--rows", "industry", "--cols", "status", "--agg", "count", "--total"])
         let pt = Self.csv(p.stdout)
         #expect(pt.first?.first == "industry" && pt.first?.last == "total" && pt.last?.first == "total" && pt.last?.last == "120")
+        let tot = Self.csv(try Self.run(["aggregate", Self.path("arrears_120.csv"), "--by", "province", "--count", "--sum", "amount_owed", "--total"]).stdout)
+        #expect(tot.last?.first == "total" && tot.last?[1] == "120")
+        let cents = tot.dropFirst().dropLast().map { Int64(($0[2].replacingOccurrences(of: ".", with: "")))! }.reduce(0, +)
+        #expect(Int64(tot.last![2].replacingOccurrences(of: ".", with: "")) == cents, "the total row is the exact sum of the groups")
         let t = try Self.run(["tabulate", Self.path("arrears_120.csv"), "--rows", "status"])
         #expect(Self.csv(t.stdout).first == ["status", "n", "share", "share_se", "share_ci_low", "share_ci_high"])
     }

@@ -108,7 +108,10 @@ extension Chart {
             }
             var s = spec
             if kind == .hbar {
-                if s.xLabel == nil { s.xLabel = y.name }
+                // In data terms --x holds the categories and --y the values; an hbar draws the values
+                // along the horizontal axis, so the data labels trade places with the drawn axes.
+                s.xLabel = spec.yLabel ?? y.name
+                s.yLabel = spec.xLabel
                 return try hbar(categories: cats, values: series[0].values, errorLow: series[0].low, errorHigh: series[0].high, spec: s)
             }
             if s.yLabel == nil { s.yLabel = y.name }

@@ -126,7 +126,7 @@ final class SheetParser: XLSXPartDelegate {
                 throw .malformed(location(), "cell \(reference) in sheet \"\(sheetName)\" holds \"\(value)\" where the file format requires a number", hint: "the workbook may be damaged")
             }
             switch cellStyle < styles.count ? styles[cellStyle] : .number {
-            case .number: return NumberText.shortest(x)
+            case .number: return SheetParser.shortest(x)
             case .date:
                 if let cached = dateCache[x] { return cached }
                 let text = ExcelDate.text(serial: x, date1904: date1904) ?? NumberText.shortest(x)
@@ -169,6 +169,15 @@ final class SheetParser: XLSXPartDelegate {
 
     private func location() -> SourceLocation {
         SourceLocation(file: path, line: cellRow + 1, column: cellColumn + 1)
+    }
+
+    /// `NumberText.shortest(x)` with the common cases (whole numbers, no exponent) done without its
+    /// `Character`-wise scan, which costs more than the XML parse of the cell.
+    static func shortest(_ x: Double) -> String {
+        if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        let s = x.description
+        if x.isFinite, !s.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) { return s }
+        return NumberText.shortest(x)
     }
 
     // MARK: - References

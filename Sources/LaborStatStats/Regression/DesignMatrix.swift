@@ -118,7 +118,7 @@ public struct DesignMatrix: Sendable {
         }
         for (name, column) in cats {
             // Levels among the rows used, in key order; the first is the reference.
-            let sub = table.selecting(rows: used.map { Int32($0) })
+            let sub = table.selecting(physicalRows: used.map { Int32($0) })
             let g: Grouping
             do { g = try Grouping(sub, by: [KeySpec(column.name)]) } catch { throw .table(error) }
             guard g.groupCount >= 2 || n == 0 else {

@@ -19,10 +19,10 @@ enum IncompleteBeta {
         let logY = y < 0.5 ? log(y) : log1p(-x)
         let front = exp(a * logX + b * logY - logBeta(a, b))
         if x < (a + 1) / (a + b + 2) {
-            let v = front * continuedFraction(x: x, a: a, b: b) / a
+            let v = front * continuedFraction(x: x, y: y, a: a, b: b) / a
             return (v, 1 - v)
         } else {
-            let v = front * continuedFraction(x: y, a: b, b: a) / b
+            let v = front * continuedFraction(x: y, y: x, a: b, b: a) / b
             return (1 - v, v)
         }
     }
@@ -51,17 +51,24 @@ enum IncompleteBeta {
         return (1.0 / 12 - z2 * (1.0 / 360 - z2 * (1.0 / 1260 - z2 * (1.0 / 1680 - z2 / 1188)))) / z
     }
 
-    /// The continued fraction for I_x(a,b) · a·B(a,b) / (xᵃ(1−x)ᵇ) (modified Lentz).
-    static func continuedFraction(x: Double, a: Double, b: Double) -> Double {
-        let tiny = 1e-300, eps = 1e-16
+    /// The continued fraction for I_x(a,b) · a·B(a,b) / (xᵃ(1−x)ᵇ) (modified Lentz), with y = 1 − x.
+    ///
+    /// Evaluated in extended precision (Float80 on x86-64): near x ≈ (a+1)/(a+b+2) with a large
+    /// (Student t with 10⁶ df) the recurrences lose about five digits, which double precision
+    /// cannot spare. The first denominator 1 − (a+b)x/(a+1) is formed as (1 − b + (a+b)y)/(a+1)
+    /// when x ≥ ½, since it cancels when x is close to 1.
+    static func continuedFraction(x xd: Double, y yd: Double, a ad: Double, b bd: Double) -> Double {
+        let x = Wide(xd), a = Wide(ad), b = Wide(bd)
+        let tiny: Wide = 1e-300
+        let eps = Wide.ulpOfOne
         let qab = a + b, qap = a + 1, qam = a - 1
-        var c = 1.0
-        var d = 1 - qab * x / qap
+        var c: Wide = 1
+        var d = xd < 0.5 ? 1 - qab * x / qap : (1 - b + qab * Wide(yd)) / qap
         if abs(d) < tiny { d = tiny }
         d = 1 / d
         var h = d
         for m in 1...10_000 {
-            let m = Double(m), m2 = 2 * m
+            let m = Wide(m), m2 = 2 * m
             var aa = m * (b - m) * x / ((qam + m2) * (a + m2))
             d = 1 + aa * d; if abs(d) < tiny { d = tiny }
             c = 1 + aa / c; if abs(c) < tiny { c = tiny }
@@ -75,6 +82,6 @@ enum IncompleteBeta {
             h *= del
             if abs(del - 1) < eps { break }
         }
-        return h
+        return Double(h)
     }
 }

@@ -49,7 +49,7 @@ struct LeastSquares {
     }
 
     /// Solves for column-major `x` (`rows × cols`) and `y`.
-    init(x: [Double], y: [Double], rows n: Int, cols p: Int) throws(Failure) {
+    init(x: [Double], y: [Double], rows n: Int, cols p: Int, refinementBudget: Int = LeastSquares.refinementBudget) throws(Failure) {
         precondition(x.count == n * p && y.count == n && n >= p && p > 0)
         // 1. Scale each column by a power of two near 1/‖column‖ (no rounding at all).
         var scale = [Double](repeating: 1, count: p)
@@ -91,7 +91,7 @@ struct LeastSquares {
         do { rInv = try LAPACK.invertUpper(r, n: p) } catch { throw .lapack(error) }
         var bp: [Double]            // pivoted, scaled coefficients
         var cov: [Double]           // (XsᵀXs)⁻¹, pivoted
-        if n * p * p <= LeastSquares.refinementBudget,
+        if n * p * p <= refinementBudget,
            let refined = LeastSquares.preconditionedSolve(xs, y, rInverse: rInv, pivot: qr.pivot, rows: n, cols: p) {
             (bp, cov) = refined
         } else {

@@ -58,6 +58,12 @@ public struct LinearModel: Sendable {
 
     /// Fits `design` by (weighted) least squares.
     public init(_ design: DesignMatrix, covariance type: CovarianceType = .classical, level: Double = 0.95) throws(RegressionError) {
+        try self.init(design, covariance: type, level: level, refinementBudget: LeastSquares.refinementBudget)
+    }
+
+    /// `refinementBudget` (rows · terms²) decides between the refined small-problem path and the
+    /// centred big-problem path of `LeastSquares`; tests set it to 0 to exercise the latter.
+    init(_ design: DesignMatrix, covariance type: CovarianceType, level: Double, refinementBudget: Int) throws(RegressionError) {
         let n = design.rows, p = design.cols
         guard p > 0 else { throw .badSpec("the model has no terms (give --x, or keep the intercept)") }
         guard n >= p else { throw .tooFewRows(rows: n, terms: p) }
@@ -74,7 +80,7 @@ public struct LinearModel: Sendable {
         // (Longley's year column, polynomial powers), undone below by b₀ = b₀′ − mᵀb.
         // (Small problems are not centred: the rounded centred values would perturb exact data.)
         var means = [Double](repeating: 0, count: p)
-        let centre = design.hasIntercept && p > 1 && n * p * p > LeastSquares.refinementBudget
+        let centre = design.hasIntercept && p > 1 && n * p * p > refinementBudget
         if centre {
             means = LinearModel.weightedMeans(design.x, weights: design.weights, rows: n, cols: p)
             means[0] = 0
@@ -83,7 +89,7 @@ public struct LinearModel: Sendable {
             }
         }
         var ls: LeastSquares
-        do { ls = try LeastSquares(x: xw, y: yw, rows: n, cols: p) } catch {
+        do { ls = try LeastSquares(x: xw, y: yw, rows: n, cols: p, refinementBudget: refinementBudget) } catch {
             switch error {
             case .rankDeficient(let rank, let dependent):
                 throw .rankDeficient(rank: rank, terms: p, collinear: dependent.map { d in

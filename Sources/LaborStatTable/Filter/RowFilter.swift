@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let filter = try RowFilter("year >= 2015 and province in ['陕西省','四川省']")
-/// let kept = table.selecting(rows: try filter.matchingRows(in: table))
+/// let kept = table.selecting(physicalRows: try filter.matchingRows(in: table))
 /// ```
 ///
 /// Grammar (`CLI.md`), lowest precedence first: `or`, `and`, `not`, then comparisons and

@@ -55,6 +55,9 @@ struct Aggregate: ParsableCommand {
     @Option(help: "Ratios of sums A/B, comma-separated (ratio_A_B = ΣA / ΣB over rows where both are present).")
     var ratio: String?
 
+    @Flag(help: "Add a last row over all the rows (in the domain), its keys reading \"total\".")
+    var total = false
+
     @Flag(help: "Name value columns by their input column alone (sum_workers → workers); each input column may then have one statistic.")
     var plainNames = false
 
@@ -95,12 +98,39 @@ struct Aggregate: ParsableCommand {
             let grouping = try Grouping(table, by: keys)
             (groupOfRow, groupCount, keyColumns, present) = (grouping.groupOfRow, grouping.groupCount, grouping.keys, Array(0..<grouping.groupCount))
         }
+        var decimals: [String: Int] = [:]
+        var columns = keyColumns.map { $0.gathering(present.map { Int32($0) }) }
+        columns += try valueColumns(table: table, ctx: ctx, groupOfRow: groupOfRow, groupCount: groupCount, present: present,
+                                    designGroups: ctx?.grouping, stats: stats, ratios: ratios, decimals: &decimals)
+        if total {
+            // One more row over every row (in the domain): keys read "total".
+            var ignored: [String: Int] = [:]
+            let all = try valueColumns(table: table, ctx: ctx, groupOfRow: [UInt32](repeating: 0, count: groupOfRow.count), groupCount: 1,
+                                       present: [0], designGroups: nil, stats: stats, ratios: ratios, decimals: &ignored)
+            let k = keyColumns.count
+            columns = columns.enumerated().map { i, c in
+                i < k ? Column(c.name, strings: (0..<c.count).map { c.string(at: $0) } + ["total"]) : Self.appending(c, all[i - k])
+            }
+        }
+        var result = try Table(columns: columns)
+        result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
+        try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
+            ("command", "aggregate"),
+            ("weighting", ctx == nil ? "none (unweighted)" : "survey design: \(DesignSupport.describe(spec)); sums are estimated totals, Taylor-linearized SEs (R survey)"),
+            ("median_rule", ctx == nil ? "hf7: Hyndman-Fan type 7 (R median / quantile type 7)" : QuantileRule.math.summary),
+            ("sums", "exact for integers and for decimals with at most 4 digits after the point; otherwise Neumaier-compensated"),
+        ])
+    }
+
+    /// The value columns (count, sum_, mean_, …) for groups `present`, rows of `table` in groups
+    /// `groupOfRow`; under a design the estimates come from `ctx.design` over `designGroups`.
+    func valueColumns(table: Table, ctx: DesignSupport.Context?, groupOfRow: [UInt32], groupCount: Int, present: [Int],
+                      designGroups: Grouping?, stats: [(String, [String])], ratios: [(String, String)],
+                      decimals: inout [String: Int]) throws -> [Column] {
         let rows = table.rowIndices
-        let listed = present.map { Int32($0) }
         func pick(_ v: [Double]) -> [Double?] { present.map { v[$0].isNaN ? nil : v[$0] } }
         func pick(_ v: [Double?]) -> [Double?] { present.map { v[$0].flatMap { $0.isNaN ? nil : $0 } } }
-        var columns = keyColumns.map { $0.gathering(listed) }
-        var decimals: [String: Int] = [:]
+        var columns: [Column] = []
         if count {
             var c = [Int64](repeating: 0, count: groupCount)
             for g in groupOfRow { c[Int(g)] += 1 }
@@ -122,12 +152,12 @@ struct Aggregate: ParsableCommand {
                 let label = try outName(stat, column.name)
                 switch (stat, ctx) {
                 case ("sum", let ctx?), ("mean", let ctx?):
-                    let e = stat == "sum" ? try ctx.design.total(column.name, domain: ctx.domain, groups: ctx.grouping)
-                                          : try ctx.design.mean(column.name, domain: ctx.domain, groups: ctx.grouping)
+                    let e = stat == "sum" ? try ctx.design.total(column.name, domain: ctx.domain, groups: designGroups)
+                                          : try ctx.design.mean(column.name, domain: ctx.domain, groups: designGroups)
                     columns.append(Column(label, doubles: pick(e.map(\.value))))
                     columns.append(Column(label + "_se", doubles: pick(e.map(\.standardError))))
                 case ("median", let ctx?):
-                    let q = try ctx.design.quantiles(column.name, probabilities: [0.5], rule: .math, domain: ctx.domain, groups: ctx.grouping)
+                    let q = try ctx.design.quantiles(column.name, probabilities: [0.5], rule: .math, domain: ctx.domain, groups: designGroups)
                     columns.append(Column(label, doubles: pick(q.map { $0[0].value })))
                 case ("sum", nil), ("mean", nil):
                     let s = GroupSums(column, rows: rows, groupOfRow: groupOfRow, groupCount: groupCount)
@@ -155,7 +185,7 @@ struct Aggregate: ParsableCommand {
             try ca.requireNumeric(); try cb.requireNumeric()
             let label = "ratio_\(ca.name)_\(cb.name)"
             if let ctx {
-                let e = try ctx.design.ratio(numerator: ca.name, denominator: cb.name, domain: ctx.domain, groups: ctx.grouping)
+                let e = try ctx.design.ratio(numerator: ca.name, denominator: cb.name, domain: ctx.domain, groups: designGroups)
                 columns.append(Column(label, doubles: pick(e.map(\.value))))
                 columns.append(Column(label + "_se", doubles: pick(e.map(\.standardError))))
             } else {
@@ -163,14 +193,16 @@ struct Aggregate: ParsableCommand {
                 columns.append(Column(label, doubles: pick(r)))
             }
         }
-        var result = try Table(columns: columns)
-        result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
-        try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
-            ("command", "aggregate"),
-            ("weighting", ctx == nil ? "none (unweighted)" : "survey design: \(DesignSupport.describe(spec)); sums are estimated totals, Taylor-linearized SEs (R survey)"),
-            ("median_rule", ctx == nil ? "hf7: Hyndman-Fan type 7 (R median / quantile type 7)" : QuantileRule.math.summary),
-            ("sums", "exact for integers and for decimals with at most 4 digits after the point; otherwise Neumaier-compensated"),
-        ])
+        return columns
+    }
+
+    /// `a` with the rows of `b` after it (same name and kind).
+    static func appending(_ a: Column, _ b: Column) -> Column {
+        if case .integer = a.storage {
+            return Column(a.name, integers: (0..<a.count).map { a.missing[$0] ? nil : Int64(a.double(at: $0)!) }
+                          + (0..<b.count).map { b.double(at: $0).map { Int64($0) } })
+        }
+        return Column(a.name, doubles: (0..<a.count).map { a.double(at: $0) } + (0..<b.count).map { b.double(at: $0) })
     }
 }
 

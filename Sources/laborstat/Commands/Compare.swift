@@ -147,6 +147,9 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("Also draw a tile map of China's provinces into this SVG file (at region4/region7 each province shows its region's value).", valueName: "file"))
     var map: String?
 
+    @Option(help: "Title of the --svg and --map charts (default: what was computed, e.g. \"count per 10000 weight by province\").")
+    var title: String?
+
     func run() throws {
         guard let lvl = RegionLevel(rawValue: level.lowercased()) else {
             throw ValidationError("--level must be province, region4, region7 or custom (got \(level))")
@@ -188,8 +191,8 @@ struct Compare: ParsableCommand {
         } else {
             try output.emit(Compare.sorted(result, by: sort), metadata: result.metadata)
         }
-        try svg.write(try Compare.barChart(result))
-        if let map { try writeSVG(try Compare.tileMap(result).render(), to: map) }
+        try svg.write(try Compare.barChart(result, title: title))
+        if let map { try writeSVG(try Compare.tileMap(result, title: title).render(), to: map) }
     }
 
     /// The result table in the order `--sort` asks for (ties keep code order; no value goes last).
@@ -208,7 +211,7 @@ struct Compare: ParsableCommand {
 
     /// Ranked horizontal bars with their intervals; the national baseline is a bar of its own
     /// (全国), a named baseline is named in the subtitle.
-    static func barChart(_ r: RegionComparison) throws -> LaborStatCharts.Chart {
+    static func barChart(_ r: RegionComparison, title custom: String? = nil) throws -> LaborStatCharts.Chart {
         let d = r.chartData
         var labels = d.labels, values = d.values, low = d.low, high = d.high
         if d.baselineName == "national", let b = d.baseline {
@@ -219,15 +222,15 @@ struct Compare: ParsableCommand {
         } else if let i = labels.firstIndex(of: d.baselineName) {
             labels[i] += " (baseline)"
         }
-        var spec = ChartSpec(title: title(r),
+        var spec = ChartSpec(title: custom ?? title(r),
                              subtitle: subtitle(r), height: max(440, 90 + 22 * Double(labels.count)))
         spec.xLabel = r.spec.valueColumn ?? r.spec.aggregate.name
         return try .hbar(categories: labels, values: values, errorLow: low, errorHigh: high, spec: spec)
     }
 
-    static func tileMap(_ r: RegionComparison) throws -> LaborStatCharts.Chart {
+    static func tileMap(_ r: RegionComparison, title custom: String? = nil) throws -> LaborStatCharts.Chart {
         let tiles = r.chartData.tiles.map { Tile(label: $0.label, row: $0.row, col: $0.col, value: $0.value) }
-        return try .tilemap(tiles: tiles, spec: ChartSpec(title: title(r), subtitle: subtitle(r)))
+        return try .tilemap(tiles: tiles, spec: ChartSpec(title: custom ?? title(r), subtitle: subtitle(r)))
     }
 
     static func title(_ r: RegionComparison) -> String {

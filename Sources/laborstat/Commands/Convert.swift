@@ -37,7 +37,7 @@ struct Convert: ParsableCommand {
         options.keepText = keepText
         var table = try TableReader.read(path: input.file, options: options)
         if let expr = input.whereExpression {
-            table = table.selecting(rows: try RowFilter(expr).matchingRows(in: table))
+            table = table.selecting(physicalRows: try RowFilter(expr).matchingRows(in: table))
         }
         for column in table.columns { try column.requireClean() }
         try output.emit(table)

@@ -63,6 +63,8 @@ struct Regress: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var svg: SVGOutputOptions
+
     func run() throws {
         let spec = try design.spec
         var polys: [(column: String, degree: Int)] = []
@@ -92,7 +94,7 @@ struct Regress: ParsableCommand {
                                   categorical: commaList(categorical), intercept: !noIntercept)
             let table = try input.load(columns: model.columns + design.columns)
             var view = table
-            if let expr = input.whereExpression { view = table.selecting(rows: try RowFilter(expr).matchingRows(in: table)) }
+            if let expr = input.whereExpression { view = table.selecting(physicalRows: try RowFilter(expr).matchingRows(in: table)) }
             let survey = try SurveyDesign(table: table, spec: spec)
             lm = try LinearModel(try DesignMatrix(table: view, spec: model), survey: survey, level: spec.level)
             metadata += [("covariance", "Taylor linearization under the survey design (R svyglm)"),
@@ -125,6 +127,15 @@ struct Regress: ParsableCommand {
                 Column("ci_high", doubles: c.map { finite($0.ciHigh) }),
             ])
             try output.emit(t, metadata: metadata)
+            // --svg: a coefficient plot (estimates with their intervals), the intercept left out.
+            let shown = c.filter { $0.term != "(Intercept)" }
+            var spec = ChartSpec(title: "\(y) ~ " + (commaList(x) + commaList(categorical)).joined(separator: " + "),
+                                 subtitle: "estimates with \(NumberText.shortest(spec.level * 100))% confidence intervals")
+            spec.xLabel = "estimate"
+            spec.height = max(300, 90 + 28 * Double(shown.count))
+            try svg.write(try LaborStatCharts.Chart.hbar(categories: shown.map(\.term), values: shown.map { finite($0.estimate) },
+                                                         errorLow: shown.map { finite($0.ciLow) }, errorHigh: shown.map { finite($0.ciHigh) },
+                                                         ranked: false, spec: spec))
         }
     }
 

@@ -74,6 +74,11 @@ struct Trend: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var svg: SVGOutputOptions
+
+    @Option(help: "Title of the --svg chart (default: the value column).")
+    var title: String?
+
     func run() throws {
         let spec = try design.spec
         let aggregate = try parseAggregate()
@@ -105,7 +110,9 @@ struct Trend: ParsableCommand {
                 return p
             }
             metadata.append(("moving_avg", "trailing mean of \(window) periods"))
-            try output.emit(try TrendReport.series(grouped, window: window, base: basePeriod), metadata: metadata)
+            let seriesTable = try TrendReport.series(grouped, window: window, base: basePeriod)
+            try output.emit(seriesTable, metadata: metadata)
+            try drawSeries(seriesTable, by: byKeys, aggregate: aggregate)
         } else {
             metadata += [
                 ("ols", "lm(value ~ period step); SE, t CI and p-value with n−2 df"),
@@ -115,7 +122,16 @@ struct Trend: ParsableCommand {
             ]
             let table = try TrendReport.slopes(grouped, level: spec.level, statistics: stats.map { commaList($0) })
             try output.emit(table, metadata: metadata)
+            if svg.path != nil { try drawSeries(try TrendReport.series(grouped, window: window, base: nil), by: byKeys, aggregate: aggregate) }
         }
+    }
+
+    /// `--svg`: the per-period series as a line chart, one line per group of the first `--by` key.
+    func drawSeries(_ table: Table, by keys: [KeySpec], aggregate: TrendAggregate) throws {
+        let by = keys.isEmpty ? "" : " by " + keys.map(\.outputName).joined(separator: ", ")
+        var spec = ChartSpec(title: title ?? value ?? aggregate.description, subtitle: "\(aggregate.description) per period\(by)")
+        spec.yLabel = value ?? aggregate.description
+        try svg.write(table, kind: .line, x: "period", y: "value", color: keys.first?.outputName, spec: spec)
     }
 
     /// `sum`, `mean`, `median`, `count`, `rate A/B`, `rate:A/B`, or `rate` with `--value A/B`.

@@ -60,6 +60,6 @@ struct InputOptions: ParsableArguments {
     func loadFiltered(columns: [String]? = nil) throws -> Table {
         let table = try load(columns: columns)
         guard let expr = whereExpression else { return table }
-        return table.selecting(rows: try RowFilter(expr).matchingRows(in: table))
+        return table.selecting(physicalRows: try RowFilter(expr).matchingRows(in: table))
     }
 }
