@@ -79,3 +79,32 @@ struct PropertyTests {
         }
     }
 }
+
+/// Arbitrary bytes never crash the reader: it returns a table or throws a located `IngestError`.
+@Suite("Robustness: random bytes")
+struct RandomBytesTests {
+    static let pieces: [[UInt8]] = ["\"", "\"\"", ",", ";", "\t", "|", "\n", "\r", "\r\n", "1", "2.5", "-", "万", "亿", "%",
+                                    "2013-02-30", "2013年", "Q4", "是", "NA", " ", "\u{3000}", "１", "．", "abc", "元"].map { Array($0.utf8) }
+        + [[0xFF], [0x80], [0xE4, 0xB8], [0xEF, 0xBB, 0xBF], [0xFE, 0xFF], [0xFF, 0xFE], [0x00]]
+
+    @Test("random inputs", arguments: [11, 12, 13])
+    func randomInputs(_ seed: UInt64) {
+        var rng = SplitMix(seed: seed)
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 60) { bytes += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }
+            var o = ReadOptions()
+            o.encoding = ReadOptions.Encoding.allCases[Int(rng.next() % 5)]
+            o.header = rng.next() % 4 != 0
+            o.keepText = rng.next() % 5 == 0
+            if rng.next() % 3 == 0 { o.delimiter = [44, 59, 9, 124][Int(rng.next() % 4)] }
+            do {
+                let t = try TableReader.read(bytes: bytes, options: o)
+                for c in t.columns { _ = ColumnProfile(c) }
+            } catch {
+                #expect(!error.description.isEmpty)
+            }
+            _ = try? CSVParser.rows(bytes: bytes, delimiter: nil)
+        }
+    }
+}

@@ -154,29 +154,37 @@ enum CSVLoader {
             throw syntaxError(e, columns: columnCount, locate: locate)
         }
 
-        // Join the parts of each column.
+        // Join the parts of each column, columns in parallel. The parts are moved out of the chunk
+        // results first, so that each assembler holds the only reference and frees parts as it copies.
         let chunkList = chunks
-        var columns: [Column] = []
-        var allProblems: [(column: Int, RawProblem)] = []
-        for (s, c) in wanted.enumerated() {
-            let assembler = ColumnAssembler(name: names[c], forced: forced[c], keepText: options.keepText)
-            // Move the parts out of the results, so that the assembler holds the only reference.
-            var parts: [ColumnPart] = []
-            for k in chunkResults.indices {
-                parts.append(chunkResults[k].parts[s])
-                chunkResults[k].parts[s] = ColumnPart(mode: .string)
-            }
-            let rowsPerChunk = chunkResults.map(\.rows)
+        let rowsPerChunk = chunkResults.map(\.rows)
+        let partsBox = ParallelResults<[ColumnPart]>(count: wanted.count)
+        for s in wanted.indices { partsBox[s] = chunkResults.map { $0.parts[s] } }
+        chunkResults = []
+        let joined = ParallelResults<(Column, [RawProblem])>(count: wanted.count)
+        let wantedColumns = wanted
+        let keepText = options.keepText
+        let forcedTypes = forced
+        let columnNames = names
+        DispatchQueue.concurrentPerform(iterations: wanted.count) { s in
+            let c = wantedColumns[s]
+            var parts = partsBox.take(s)
+            let assembler = ColumnAssembler(name: columnNames[c], forced: forcedTypes[c], keepText: keepText)
             let (column, problems, _) = assembler.assemble(&parts) { k, mode, unit in
                 let ch = chunkList[k]
                 var only = [Int](repeating: -1, count: columnCount)
                 only[c] = 0
-                let t = CSVTokenizer.tokenize(p, lo: ch.lo, hi: ch.hi, delimiter: delimiter, columnCount: columnCount,
+                let t = CSVTokenizer.tokenize(bytes, lo: ch.lo, hi: ch.hi, delimiter: delimiter, columnCount: columnCount,
                                               slotOfColumn: only, slotCount: 1, expectedRows: rowsPerChunk[k])
-                let part = builders[s].build(CellSource(base: p + ch.lo, baseOffset: ch.lo, spans: t.spans), mode: mode, expectedUnit: unit)
+                let part = builders[s].build(CellSource(base: bytes + ch.lo, baseOffset: ch.lo, spans: t.spans), mode: mode, expectedUnit: unit)
                 buffer.release(ch.lo..<ch.hi)
                 return part
             }
+            joined[s] = (column, problems)
+        }
+        var columns: [Column] = []
+        var allProblems: [(column: Int, RawProblem)] = []
+        for (column, problems) in joined.take() {
             columns.append(column)
             for q in problems { allProblems.append((columns.count - 1, q)) }
         }
@@ -325,6 +333,14 @@ final class ParallelResults<T>: @unchecked Sendable {
         get { lock.lock(); defer { lock.unlock() }; return slots[i] }
         set { lock.lock(); slots[i] = newValue; lock.unlock() }
     }
+    /// Result `i`, moved out (the holder keeps no reference to it).
+    func take(_ i: Int) -> T {
+        lock.lock(); defer { lock.unlock() }
+        let v = slots[i]!
+        slots[i] = nil
+        return v
+    }
+
     /// The results, moved out (the holder keeps no reference, so memory is freed as callers drop it).
     func take() -> [T] {
         lock.lock(); defer { lock.unlock() }

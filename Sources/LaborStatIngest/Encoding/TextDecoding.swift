@@ -105,6 +105,7 @@ enum TextDecoding {
             let used = (chunkEnd - consumed) - inLeft
             consumed += used
             written = capacity - outLeft
+            input.release(max(0, consumed - step - 8)..<consumed)   // decoded input pages are not needed again
             if r == -1 {
                 if err == EILSEQ {
                     if input.base[consumed] == 0x80 {      // CP936's €
