@@ -10,8 +10,8 @@ encodings/  one small table in every encoding the reader detects, written with P
               utf8_crlf.csv   UTF-8, CRLF line ends, a quoted field holding CRLF
             expected.json holds the rows every one of them must read to.
 csv/        syntax cases (ragged rows, an unterminated quote, delimiters).
-spectrum/, papaparse/  copies of /work/shared/reference/csv (csv-spectrum 2.0.0, PapaParse cases).
-generated/  python3 /work/shared/bench/gen.py {arrears,survey} --rows 3000 --dirty, and the clean
+spectrum/, papaparse/  copies of ../shared/reference/csv (csv-spectrum 2.0.0, PapaParse cases).
+generated/  python3 ../shared/bench/gen.py {arrears,survey} --rows 3000 --dirty, and the clean
             arrears file of the same seed (the reference values for the dirty one).
 """
 import json
@@ -21,8 +21,9 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REF = "/work/shared/reference/csv"
-GEN = "/work/shared/bench/gen.py"
+SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared")
+REF = os.path.join(SHARED, "reference", "csv")
+GEN = os.path.join(SHARED, "bench", "gen.py")
 
 
 def write(rel, data):

@@ -2,7 +2,7 @@
 # Fixtures for the CLI tests of describe/aggregate/tabulate (Tests/laborstatCLITests/AggregateDescribeCLITests.swift).
 # Run from this folder: sh make_cli_fixtures.sh   (needs ../shared/bench from the project's shared folder, R + survey)
 set -eu
-bench=${LABORSTAT_BENCH:-/work/shared/bench}
+bench=${LABORSTAT_BENCH:-$(cd "$(dirname "$0")/../../../../.." && pwd)/../shared/bench}
 python3 "$bench/gen.py" arrears --rows 120 --out arrears_120.csv
 python3 "$bench/gen.py" survey --rows 150 --out survey_150.csv
 # The exact answers of P1 and P2 (integer cents, fractions), as TASKS.md defines them.
