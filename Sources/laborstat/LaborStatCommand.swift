@@ -38,6 +38,10 @@ enum Main {
         } catch let error as any LaborStatError {
             Diagnostics.report(error)
             exit(error.kind.exitCode)
+        } catch let error as ValidationError {
+            // Thrown by a command's run() after parsing: a usage error in the contract's form.
+            Diagnostics.printError("laborstat: \(error.message)")
+            exit(64)
         } catch {
             LaborStatCommand.exit(withError: error)
         }
