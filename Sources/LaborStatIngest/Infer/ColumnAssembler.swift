@@ -1,3 +1,4 @@
+import Foundation
 import LaborStatTable
 
 /// Joins the parts of one column (one per chunk of rows) into a `Column`, deciding the type from
@@ -98,6 +99,8 @@ struct ColumnAssembler {
                     best = total.units[Int(u.rawValue)]
                     unitText = u.text
                 }
+                // Numbers without a unit of their own: a unit in the header's brackets names it.
+                if unitText == nil { unitText = ColumnAssembler.headerUnit(name) }
             }
         case .date:
             var v = [Int32]()
@@ -119,6 +122,20 @@ struct ColumnAssembler {
         let column = Column(name: name, storage: storage, missing: missing, unit: unitText, problems: [], problemCount: problemCount)
         return (column, problems, rowOffsets)
     }
+
+    /// The unit written in a header's trailing brackets, `欠薪金额（元）` → 元, `农民工总量(万人)` → 万人.
+    /// Only units of counts and amounts: a `（%）` header holds percent points while a `12%` cell
+    /// is read as the fraction 0.12, so `%` is never taken from a header.
+    static func headerUnit(_ header: String) -> String? {
+        let h = header.trimmingCharacters(in: .whitespaces)
+        guard let close = h.last, close == ")" || close == "）" else { return nil }
+        guard let open = h.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return nil }
+        let inner = h[h.index(after: open)..<h.index(before: h.endIndex)].trimmingCharacters(in: .whitespaces)
+        return headerUnits.contains(inner) ? inner : nil
+    }
+
+    static let headerUnits: Set<String> = ["元", "万元", "亿元", "人", "万人", "人次", "万人次", "户", "个", "件", "家", "起",
+                                           "岁", "年", "月", "天", "日", "小时", "平方米", "公斤", "吨"]
 
     /// Category parts merge their dictionaries (codes remapped, first-seen order); any text part,
     /// or too many distinct values, makes the column text.
