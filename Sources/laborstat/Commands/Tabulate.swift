@@ -116,7 +116,7 @@ struct Tabulate: ParsableCommand {
                 }
             }
             var cols = ctx.grouping.keys.map { $0.gathering(keyRows) }
-            cols += [Column(column.name, strings: level), Column("n", integers: count), Column("share", doubles: share),
+            cols += [Self.levelColumn(column, levels: level), Column("n", integers: count), Column("share", doubles: share),
                      Column("share_se", doubles: se), Column("share_ci_low", doubles: lo), Column("share_ci_high", doubles: hi)]
             result = try Table(columns: cols)
             meta.append(("share_se", "Taylor linearization (R survey svymean of the level indicators)"))
@@ -124,6 +124,17 @@ struct Tabulate: ParsableCommand {
         }
         try output.emit(result, metadata: meta)
         try drawShares(result, rows: rk, cols: ck, keys: keys)
+    }
+
+    /// The tabulated levels in the column's own type (0/1 stay numbers in JSON), found at the
+    /// first row holding each level; as text when a level has no row.
+    static func levelColumn(_ column: Column, levels: [String?]) -> Column {
+        if column.type == .text || column.type == .category { return Column(column.name, strings: levels) }
+        var firstRow: [String: Int32] = [:]
+        for r in 0..<column.count { if let s = column.string(at: r), firstRow[s] == nil { firstRow[s] = Int32(r) } }
+        let rows = levels.compactMap { $0.flatMap { firstRow[$0] } }
+        guard rows.count == levels.count else { return Column(column.name, strings: levels) }
+        return column.gathering(rows)
     }
 
     /// `--svg`: shares with their intervals (one-way), or shares stacked by --cols (two-way).
