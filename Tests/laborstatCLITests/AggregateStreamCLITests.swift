@@ -70,4 +70,31 @@ struct AggregateStreamCLITests {
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("A3500,") }! + 1
         #expect(streamed.stderr.contains("\(path):\(line):"), "\(streamed.stderr)")
     }
+
+    @Test("a ragged row in a later slice: the same error; GB18030 found late: read whole, same output")
+    func lateErrorsAndEncoding() throws {
+        let dir = FileManager.default.temporaryDirectory
+        var lines = ["k,v"] + (1...3000).map { "k\($0 % 7),\($0)" }
+        lines[2500] = "k1,5,extra"
+        let ragged = dir.appendingPathComponent("agg-ragged-\(UUID().uuidString).csv")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: ragged)
+        defer { try? FileManager.default.removeItem(at: ragged) }
+        let args = ["aggregate", ragged.path, "--by", "k", "--sum", "v"]
+        let whole = try runLaborstat(args), streamed = try runLaborstat(args + ["--slice-bytes", "2000"])
+        #expect(whole.status == 65 && streamed.status == 65)
+        #expect(streamed.stderr == whole.stderr)
+        #expect(streamed.stderr.contains(":2501:"), "\(streamed.stderr)")
+
+        // ASCII for many slices, then 北京 in GB18030 (B1 B1 BE A9): the streamed read gives up, the whole read decodes it.
+        var bytes = Array(((["k,v"] + (1...3000).map { "k\($0 % 5),\($0)" }).joined(separator: "\n") + "\n").utf8)
+        bytes += [0xB1, 0xB1, 0xBE, 0xA9] + Array(",7\n".utf8)
+        let gbk = dir.appendingPathComponent("agg-gbk-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: gbk)
+        defer { try? FileManager.default.removeItem(at: gbk) }
+        let a = try runLaborstat(["aggregate", gbk.path, "--by", "k", "--count", "--sum", "v"])
+        let b = try runLaborstat(["aggregate", gbk.path, "--by", "k", "--count", "--sum", "v", "--slice-bytes", "2000"])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(b.stdout == a.stdout)
+        #expect(b.stdout.contains("北京,1,7"), "\(b.stdout)")
+    }
 }

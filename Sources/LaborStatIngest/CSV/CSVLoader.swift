@@ -31,15 +31,19 @@ enum CSVLoader {
     /// so that joining the parts of a column does not keep all parts' memory on the heap (glibc's
     /// dynamic threshold would otherwise rise to the parts' size and keep them). Set once.
     static let mallocTuned: Bool = {
-        #if canImport(Glibc)
-        // mallopt(M_MMAP_THRESHOLD = -3, …) from glibc's malloc.h, which the Glibc module does not export.
-        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-            _ = unsafeBitCast(sym, to: MallOpt.self)(-3, 64 << 10)
-        }
-        #endif
+        setMallocOption(-3, 64 << 10)   // M_MMAP_THRESHOLD
         return true
     }()
+
+    /// glibc's `mallopt(option, value)` (from malloc.h, which the Glibc module does not export).
+    static func setMallocOption(_ option: Int32, _ value: Int32) {
+        #if canImport(Glibc)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+            _ = unsafeBitCast(sym, to: MallOpt.self)(option, value)
+        }
+        #endif
+    }
 
     static func load(_ input: DecodedInput, path: String, options: ReadOptions) throws(IngestError) -> Table {
         // Without a slice the GB18030 fallback re-reads the file itself, so a table always comes back.
@@ -334,6 +338,34 @@ enum CSVLoader {
     }
 }
 
+/// One slice passed from the reader thread of `CSVLoader.scan` to the caller: `free` lets the reader
+/// parse the next slice, `full` says one is ready (nil when there are no more).
+final class SliceHandoff: @unchecked Sendable {
+    let free = DispatchSemaphore(value: 1)
+    let full = DispatchSemaphore(value: 0)
+    let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var slot: (Result<Table?, IngestError>, Int)?
+    private var stop = false
+    var stopped: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return stop }
+        set { lock.lock(); stop = newValue; lock.unlock() }
+    }
+
+    func put(_ value: (Result<Table?, IngestError>)?, end: Int) {
+        lock.lock(); slot = value.map { ($0, end) }; lock.unlock()
+        full.signal()
+    }
+
+    /// The next slice (waits for it); nil at the end. Lets the reader start on the following one.
+    func take() -> (Result<Table?, IngestError>, Int)? {
+        full.wait()
+        lock.lock(); let v = slot; slot = nil; lock.unlock()
+        free.signal()
+        return v
+    }
+}
+
 /// Results written by parallel workers, one slot each.
 final class ParallelResults<T>: @unchecked Sendable {
     private var slots: [T?]
@@ -397,6 +429,12 @@ extension CSVLoader {
     /// not to be UTF-8 (then it must be read whole, as GB18030).
     static func scan(_ input: DecodedInput, path: String, options: ReadOptions, sliceBytes: Int,
                      body: (Table) throws -> Void) throws -> Bool {
+        _ = mallocTuned
+        // Each slice allocates and frees the same sizes again: keep them on the heap for reuse
+        // (mmap'd blocks would be faulted in afresh for every slice), and do not trim it between slices.
+        setMallocOption(-3, 32 << 20)   // M_MMAP_THRESHOLD (glibc's maximum)
+        setMallocOption(-1, 1 << 30)    // M_TRIM_THRESHOLD
+        defer { setMallocOption(-3, 64 << 10) }
         let p = input.buffer.base
         let lo = input.start, hi = input.buffer.count
         let delimiter = options.delimiter ?? DelimiterSniffer.sniff(p, lo: lo, hi: hi)
@@ -405,14 +443,38 @@ extension CSVLoader {
         var sliceOptions = options
         sliceOptions.delimiter = delimiter
         sliceOptions.progress = nil
-        var start = dataStart
-        repeat {
-            let end = sliceEnd(p, from: start, hi: hi, target: Swift.max(1, sliceBytes), delimiter: delimiter)
-            guard let table = try load(input, path: path, options: sliceOptions, slice: start..<end) else { return false }
+        // A reader thread parses slice k+1 while `body` handles slice k (both cores stay busy
+        // through the sequential parts of either); at most two slices are alive at a time.
+        let handoff = SliceHandoff()
+        nonisolated(unsafe) let bytes = p
+        let frozen = sliceOptions, target = Swift.max(1, sliceBytes)
+        let reader = Thread {
+            var start = dataStart, more = true
+            while true {
+                handoff.free.wait()
+                if handoff.stopped { break }
+                guard more else { handoff.put(nil, end: hi); break }
+                let end = sliceEnd(bytes, from: start, hi: hi, target: target, delimiter: delimiter)
+                let result: Result<Table?, IngestError>
+                do throws(IngestError) { result = .success(try load(input, path: path, options: frozen, slice: start..<end)) }
+                catch { result = .failure(error) }
+                handoff.put(result, end: end)
+                if case .success(.some) = result { start = end; more = start < hi } else { more = false }
+            }
+            handoff.done.signal()
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        defer {
+            handoff.stopped = true
+            handoff.free.signal()
+            handoff.done.wait()
+        }
+        while let (result, end) = handoff.take() {
+            guard let table = try result.get() else { return false }
             try body(table)
             options.progress?(end - lo, hi - lo)
-            start = end
-        } while start < hi
+        }
         return true
     }
 

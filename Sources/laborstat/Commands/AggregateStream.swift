@@ -108,21 +108,31 @@ struct AggregateStream {
         var local = [Int64](repeating: 0, count: localGroups)
         var count = [Int](repeating: 0, count: localGroups)
         var decimals = 0
-        func run<T>(_ v: [T], _ toInt: (T) -> Int64) {
-            v.withUnsafeBufferPointer { vb in
-                for i in 0..<n {
-                    let r = sel.map { Int($0[i]) } ?? i
-                    if !missing.isEmpty && missing[r] { continue }
-                    let k = Int(groupOfRow[i]); local[k] &+= toInt(vb[r]); count[k] += 1
-                }
-            }
-        }
-        func viewMax<T>(_ v: [T], _ abs: (T) -> Double) -> Double {
+        /// Σ toInt(v) and the count per local group over the rows in view, and max |v| among them.
+        func run<T>(_ v: [T], _ magnitude: (T) -> Double, _ toInt: (T) -> Int64) -> Double {
             var m = 0.0
-            for i in 0..<n {
-                let r = sel.map { Int($0[i]) } ?? i
-                if !missing.isEmpty && missing[r] { continue }
-                m = Swift.max(m, abs(v[r]))
+            v.withUnsafeBufferPointer { vb in
+                groupOfRow.withUnsafeBufferPointer { gb in
+                    local.withUnsafeMutableBufferPointer { sb in
+                        count.withUnsafeMutableBufferPointer { cb in
+                            if sel == nil && missing.isEmpty {
+                                for i in 0..<n {
+                                    let x = vb[i], k = Int(gb[i])
+                                    sb[k] &+= toInt(x); cb[k] += 1
+                                    m = Swift.max(m, magnitude(x))
+                                }
+                            } else {
+                                for i in 0..<n {
+                                    let r = sel.map { Int($0[i]) } ?? i
+                                    if !missing.isEmpty && missing[r] { continue }
+                                    let x = vb[r], k = Int(gb[i])
+                                    sb[k] &+= toInt(x); cb[k] += 1
+                                    m = Swift.max(m, magnitude(x))
+                                }
+                            }
+                        }
+                    }
+                }
             }
             return m
         }
@@ -133,17 +143,15 @@ struct AggregateStream {
             let (bound, o) = maxAbs.multipliedReportingOverflow(by: UInt64(Swift.max(n, 1)))
             guard !o, bound < UInt64(Int64.max) else { throw NotStreamable() }
             s.maxAbsStored = Swift.max(s.maxAbsStored, maxAbs)
-            s.maxAbsInView = Swift.max(s.maxAbsInView, viewMax(v) { Double($0.magnitude) })
-            run(v) { $0 }
+            s.maxAbsInView = Swift.max(s.maxAbsInView, run(v, { Double($0.magnitude) }, { $0 }))
         case .decimal(let v):
             guard let (d, maxAbs) = GroupSums.decimalScale(v, sel: sel, missing: missing) else { throw NotStreamable() }
             let (bound, o) = maxAbs.multipliedReportingOverflow(by: UInt64(Swift.max(n, 1)))
             guard !o, bound < UInt64(Int64.max) else { throw NotStreamable() }
             s.anyDecimal = true
-            s.maxAbsInView = Swift.max(s.maxAbsInView, viewMax(v) { Swift.abs($0) })
             decimals = d
             let scale = pow(10, Double(d))
-            run(v) { Int64(DecimalScale.nearest($0 * scale)) }
+            s.maxAbsInView = Swift.max(s.maxAbsInView, run(v, { Swift.abs($0) }, { Int64(DecimalScale.nearest($0 * scale)) }))
         default:
             throw NotStreamable()   // booleans: compensated sums in the whole-table path
         }
