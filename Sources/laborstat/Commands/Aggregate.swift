@@ -21,7 +21,8 @@ struct Aggregate: ParsableCommand {
 
         Names: --plain-names names each value column by its input column alone (sum_workers → \
         workers) when every input column gets one statistic; --rename OLD=NEW,… renames any output \
-        column. With a survey design (--weight, --strata, --cluster, --fpc) the estimates are \
+        column. Files over 32 MB are read in slices (one in memory at a time) when only --count, \
+        --sum and --mean are asked without a design; the result is the same. With a survey design (--weight, --strata, --cluster, --fpc) the estimates are \
         design-based and each sum_, mean_ and ratio_ column is followed by a _se column.
 
         Examples:
@@ -74,8 +75,13 @@ struct Aggregate: ParsableCommand {
     @Option(help: .hidden)
     var sliceBytes: Int?
 
-    /// Files larger than this are aggregated slice by slice (`AggregateStream`) when the request allows it.
-    static let streamThreshold = 256 << 20
+    /// Files larger than this are aggregated slice by slice (`AggregateStream`) when the request
+    /// allows it: measured on P1 faster and smaller than a whole read from 1M rows (100 MB) up.
+    static let streamThreshold = 32 << 20
+
+    /// Slices of an eighth of the file, 16–64 MiB (P1 at 10M rows: 64 MiB slices 1.9 s / 175 MiB,
+    /// 16 MiB 2.0 s / 75 MiB; at 1M rows 16 MiB slices 0.27 s / 70 MiB against 0.32 s / 95 MiB whole).
+    static func sliceBytes(forFileSize size: Int) -> Int { Swift.min(64 << 20, Swift.max(16 << 20, size / 8)) }
 
     func validate() throws {
         if !count && [sum, mean, median, min, max, ratio].allSatisfy({ $0 == nil }) {
@@ -157,10 +163,12 @@ struct Aggregate: ParsableCommand {
         guard ratios.isEmpty, !total, stats.allSatisfy({ $0.0 == "sum" || $0.0 == "mean" || $0.1.isEmpty }) else { return nil }
         let file = input.file
         guard file != "-", !file.lowercased().hasSuffix(".xlsx") else { return nil }
+        var slice = sliceBytes ?? 0
         if sliceBytes == nil {
             let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path   // the size of the file, not of a link
             let size = (try? FileManager.default.attributesOfItem(atPath: real)[.size] as? Int) ?? 0
             guard size > Self.streamThreshold else { return nil }
+            slice = Self.sliceBytes(forFileSize: size)
         }
         let sumColumns = Array(Set(stats.flatMap(\.1))).sorted()
         var needed = keys.map(\.column) + sumColumns
@@ -169,8 +177,8 @@ struct Aggregate: ParsableCommand {
         var stream = AggregateStream(keys: keys, sumColumns: sumColumns)
         do {
             let complete = try TableReader.scan(path: file, options: input.readOptions(columns: Array(Set(needed))),
-                                                sliceBytes: sliceBytes ?? (64 << 20)) { slice in
-                let view = try filter.map { slice.selecting(physicalRows: try $0.matchingRows(in: slice)) } ?? slice
+                                                sliceBytes: slice) { part in
+                let view = try filter.map { part.selecting(physicalRows: try $0.matchingRows(in: part)) } ?? part
                 try stream.add(view)
             }
             guard complete else { return nil }

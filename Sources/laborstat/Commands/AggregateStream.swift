@@ -8,10 +8,11 @@ import LaborStat
 /// (text by code point, numbers by value, missing last); sums exact as `GroupSums` makes them —
 /// integer columns in integers, decimal columns with at most 4 decimals as scaled integers printed
 /// with the input's decimals — with the same overflow bound (rows × max |value| < 2⁶³) decided over
-/// the whole file. A slice may type a column differently (integer here, decimal there): the sums are
-/// kept in units of 10⁻⁴ in `Int128`, so they are exact whatever scale each slice has. Whenever the
-/// result could differ from the whole-table path (a compensated sum would be needed, key types
-/// differ between slices, the file is not UTF-8), `run` returns nil and the caller reads it whole.
+/// the whole file. A slice may type a column differently (integer here, decimal there): the sums
+/// are kept in units of 10⁻⁴ in `Int128`, so they are exact whatever scale each slice has.
+/// Whenever the result could differ from the whole-table path (a compensated sum would be needed,
+/// key types differ between slices, the file is not UTF-8, or a bad cell, whose message must count
+/// every bad cell of the column), `NotStreamable` is thrown and the caller reads the file whole.
 struct AggregateStream {
     /// The sums of one value column over every slice so far.
     struct Sums {
@@ -104,6 +105,8 @@ struct AggregateStream {
         let missing = column.missing
         let n = groupOfRow.count
         if missing.missingCount == column.count { return }   // nothing to add (whatever this slice typed it as)
+        // A bad cell: the whole read reports it with the count of all bad cells of the column.
+        if column.problemCount > 0 { throw NotStreamable() }
         try column.requireNumeric()
         var local = [Int64](repeating: 0, count: localGroups)
         var count = [Int](repeating: 0, count: localGroups)
