@@ -341,9 +341,12 @@ enum CSVLoader {
 /// One slice passed from the reader thread of `CSVLoader.scan` to the caller: `free` lets the reader
 /// parse the next slice, `full` says one is ready (nil when there are no more).
 final class SliceHandoff: @unchecked Sendable {
-    let free = DispatchSemaphore(value: 1)
+    // All start at 0 (libdispatch traps when a semaphore is freed below its initial value); `free`
+    // is signalled once at the start instead.
+    let free = DispatchSemaphore(value: 0)
     let full = DispatchSemaphore(value: 0)
     let done = DispatchSemaphore(value: 0)
+    init() { free.signal() }
     private let lock = NSLock()
     private var slot: (Result<Table?, IngestError>, Int)?
     private var stop = false

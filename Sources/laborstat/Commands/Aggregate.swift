@@ -178,8 +178,13 @@ struct Aggregate: ParsableCommand {
         do {
             let complete = try TableReader.scan(path: file, options: input.readOptions(columns: Array(Set(needed))),
                                                 sliceBytes: slice) { part in
-                let view = try filter.map { part.selecting(physicalRows: try $0.matchingRows(in: part)) } ?? part
-                try stream.add(view)
+                // A slice typed on its own can fail where the whole file would not (e.g. a date key
+                // column all blank in one slice): any error sends the request to the whole read,
+                // which then gives the authoritative result or error.
+                do {
+                    let view = try filter.map { part.selecting(physicalRows: try $0.matchingRows(in: part)) } ?? part
+                    try stream.add(view)
+                } catch { throw AggregateStream.NotStreamable() }
             }
             guard complete else { return nil }
             var used: [String: Int] = [:]
