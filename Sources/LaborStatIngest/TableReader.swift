@@ -28,6 +28,26 @@ public enum TableReader {
         return try CSVLoader.load(decoded, path: display, options: options)
     }
 
+    /// Reads a file in slices of about `sliceBytes` of text, calling `body` with each slice's table
+    /// in file order, so that only one slice is in memory at a time (for one pass over a file larger
+    /// than memory, e.g. a group-by). Each slice is typed by itself with the same rules as `read`
+    /// (a column can be integer in one slice and decimal in another); problem cells and errors carry
+    /// the `FILE:LINE:COLUMN` of the whole file. XLSX files and standard input come as one slice.
+    ///
+    /// Returns false — possibly after some slices were delivered, which the caller must then
+    /// discard — when the text turns out not to be UTF-8 and must be read whole (`read` decodes it
+    /// as GB18030).
+    public static func scan(path: String, options: ReadOptions = ReadOptions(), sliceBytes: Int = 64 << 20,
+                            body: (Table) throws -> Void) throws -> Bool {
+        if path.lowercased().hasSuffix(".xlsx") || path == "-" {
+            try body(try read(path: path, options: options))
+            return true
+        }
+        let input = try InputBuffer.open(path: path)
+        let decoded = try TextDecoding.decode(input, requested: options.encoding, path: path)
+        return try CSVLoader.scan(decoded, path: path, options: options, sliceBytes: sliceBytes, body: body)
+    }
+
     /// Reads delimited text held in memory (already UTF-8, or with a BOM, or GB18030 as bytes).
     public static func read(bytes: [UInt8], name: String = "<memory>", options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
         let decoded = try TextDecoding.decode(InputBuffer(bytes: bytes), requested: options.encoding, path: name)

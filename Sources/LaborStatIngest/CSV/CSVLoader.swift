@@ -31,17 +31,29 @@ enum CSVLoader {
     /// so that joining the parts of a column does not keep all parts' memory on the heap (glibc's
     /// dynamic threshold would otherwise rise to the parts' size and keep them). Set once.
     static let mallocTuned: Bool = {
-        #if canImport(Glibc)
-        // mallopt(M_MMAP_THRESHOLD = -3, …) from glibc's malloc.h, which the Glibc module does not export.
-        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-            _ = unsafeBitCast(sym, to: MallOpt.self)(-3, 64 << 10)
-        }
-        #endif
+        setMallocOption(-3, 64 << 10)   // M_MMAP_THRESHOLD
         return true
     }()
 
+    /// glibc's `mallopt(option, value)` (from malloc.h, which the Glibc module does not export).
+    static func setMallocOption(_ option: Int32, _ value: Int32) {
+        #if canImport(Glibc)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+            _ = unsafeBitCast(sym, to: MallOpt.self)(option, value)
+        }
+        #endif
+    }
+
     static func load(_ input: DecodedInput, path: String, options: ReadOptions) throws(IngestError) -> Table {
+        // Without a slice the GB18030 fallback re-reads the file itself, so a table always comes back.
+        try load(input, path: path, options: options, slice: nil)!
+    }
+
+    /// Loads the records in the byte range `slice` of the data (record-aligned; nil: all of it).
+    /// Lines and columns of problem cells and errors are counted from the start of the file.
+    /// Returns nil when a slice turns out not to be UTF-8 and the file should be read whole as GB18030.
+    static func load(_ input: DecodedInput, path: String, options: ReadOptions, slice: Range<Int>?) throws(IngestError) -> Table? {
         _ = mallocTuned
         let p = input.buffer.base
         let lo = input.start, hi = input.buffer.count
@@ -79,7 +91,8 @@ enum CSVLoader {
         } else {
             names = (1...columnCount).map { "#\($0)" }
         }
-        let dataStart = options.header ? head.end : lo
+        let dataStart = slice?.lowerBound ?? (options.header ? head.end : lo)
+        let dataEnd = slice?.upperBound ?? hi
 
         // Which columns to read.
         var wanted = Array(0..<columnCount)
@@ -130,20 +143,21 @@ enum CSVLoader {
         }
         // Chunks cut at line breaks; when a quoted field holds a line break (a chunk may then start
         // inside it), once more with record boundaries from a quote-aware scan.
-        var chunks = splitChunks(p, lo: dataStart, hi: hi, delimiter: delimiter, quoteAware: false, buffer: buffer)
+        var chunks = splitChunks(p, lo: dataStart, hi: dataEnd, delimiter: delimiter, quoteAware: false, buffer: buffer)
         var chunkResults = run(chunks)
         let straddled = chunkResults.enumerated().contains { k, r in
             r.quotedLineBreak || (k < chunkResults.count - 1 && { if case .unterminatedQuote? = r.error { return true } else { return false } }())
         }
         if straddled && chunks.count > 1 {
             chunkResults = []
-            chunks = splitChunks(p, lo: dataStart, hi: hi, delimiter: delimiter, quoteAware: true, buffer: buffer)
+            chunks = splitChunks(p, lo: dataStart, hi: dataEnd, delimiter: delimiter, quoteAware: true, buffer: buffer)
             chunkResults = run(chunks)
         }
         // Errors: the first in the file wins.
         if let bad = chunkResults.compactMap({ $0.invalidUTF8 }).min() {
             let (_, multibyte) = UTF8Check.firstInvalid(p, lo, bad)
             if options.encoding == .auto && multibyte < TextDecoding.damagedUTF8Threshold && !input.hadBOM {
+                if slice != nil { return nil }
                 let decoded = DecodedInput(buffer: try TextDecoding.gb18030ToUTF8(input.buffer, path: path), start: 0,
                                            encoding: "gb18030", hadBOM: false, needsValidation: false)
                 return try load(decoded, path: path, options: options)
@@ -324,6 +338,37 @@ enum CSVLoader {
     }
 }
 
+/// One slice passed from the reader thread of `CSVLoader.scan` to the caller: `free` lets the reader
+/// parse the next slice, `full` says one is ready (nil when there are no more).
+final class SliceHandoff: @unchecked Sendable {
+    // All start at 0 (libdispatch traps when a semaphore is freed below its initial value); `free`
+    // is signalled once at the start instead.
+    let free = DispatchSemaphore(value: 0)
+    let full = DispatchSemaphore(value: 0)
+    let done = DispatchSemaphore(value: 0)
+    init() { free.signal() }
+    private let lock = NSLock()
+    private var slot: (Result<Table?, IngestError>, Int)?
+    private var stop = false
+    var stopped: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return stop }
+        set { lock.lock(); stop = newValue; lock.unlock() }
+    }
+
+    func put(_ value: (Result<Table?, IngestError>)?, end: Int) {
+        lock.lock(); slot = value.map { ($0, end) }; lock.unlock()
+        full.signal()
+    }
+
+    /// The next slice (waits for it); nil at the end. Lets the reader start on the following one.
+    func take() -> (Result<Table?, IngestError>, Int)? {
+        full.wait()
+        lock.lock(); let v = slot; slot = nil; lock.unlock()
+        free.signal()
+        return v
+    }
+}
+
 /// Results written by parallel workers, one slot each.
 final class ParallelResults<T>: @unchecked Sendable {
     private var slots: [T?]
@@ -378,3 +423,99 @@ final class ProgressReporter: @unchecked Sendable {
     func finish() { callback?(total, total) }
 }
 
+
+extension CSVLoader {
+    /// Loads the data in record-aligned slices of about `sliceBytes`, calling `body` with each
+    /// slice's table in file order; only one slice is held at a time and its mapped pages are
+    /// released as it is parsed. Each slice is typed on its own (a column may be integer in one slice
+    /// and decimal in the next). Returns false, possibly after some slices, when the file turns out
+    /// not to be UTF-8 (then it must be read whole, as GB18030).
+    static func scan(_ input: DecodedInput, path: String, options: ReadOptions, sliceBytes: Int,
+                     body: (Table) throws -> Void) throws -> Bool {
+        _ = mallocTuned
+        // Each slice allocates and frees the same sizes again: keep them on the heap for reuse
+        // (mmap'd blocks would be faulted in afresh for every slice), and do not trim it between slices.
+        setMallocOption(-3, 32 << 20)   // M_MMAP_THRESHOLD (glibc's maximum)
+        setMallocOption(-1, 1 << 30)    // M_TRIM_THRESHOLD
+        defer { setMallocOption(-3, 64 << 10) }
+        let p = input.buffer.base
+        let lo = input.start, hi = input.buffer.count
+        let delimiter = options.delimiter ?? DelimiterSniffer.sniff(p, lo: lo, hi: hi)
+        let head = CSVTokenizer.records(p, lo: lo, hi: hi, delimiter: delimiter, limit: 1)
+        let dataStart = options.header && head.error == nil ? head.end : lo
+        var sliceOptions = options
+        sliceOptions.delimiter = delimiter
+        sliceOptions.progress = nil
+        // A reader thread parses slice k+1 while `body` handles slice k (both cores stay busy
+        // through the sequential parts of either); at most two slices are alive at a time.
+        let handoff = SliceHandoff()
+        nonisolated(unsafe) let bytes = p
+        let frozen = sliceOptions, target = Swift.max(1, sliceBytes)
+        let reader = Thread {
+            var start = dataStart, more = true
+            while true {
+                handoff.free.wait()
+                if handoff.stopped { break }
+                guard more else { handoff.put(nil, end: hi); break }
+                let end = sliceEnd(bytes, from: start, hi: hi, target: target, delimiter: delimiter)
+                let result: Result<Table?, IngestError>
+                do throws(IngestError) { result = .success(try load(input, path: path, options: frozen, slice: start..<end)) }
+                catch { result = .failure(error) }
+                handoff.put(result, end: end)
+                if case .success(.some) = result { start = end; more = start < hi } else { more = false }
+            }
+            handoff.done.signal()
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        defer {
+            handoff.stopped = true
+            handoff.free.signal()
+            handoff.done.wait()
+        }
+        while let (result, end) = handoff.take() {
+            guard let table = try result.get() else { return false }
+            try body(table)
+            options.progress?(end - lo, hi - lo)
+        }
+        return true
+    }
+
+    /// The end of the slice that starts at record boundary `start`: the first record boundary at
+    /// least `target` bytes on. A line break is a boundary unless it is inside a quoted field, which
+    /// can only happen when the slice holds a quote; only then is it scanned quote by quote.
+    static func sliceEnd(_ p: UnsafePointer<UInt8>, from start: Int, hi: Int, target: Int, delimiter: UInt8) -> Int {
+        if hi - start <= target { return hi }
+        var cut = start + target
+        if let nl = memchr(p + cut, Int32(CSVTokenizer.lf), hi - cut) {
+            cut = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - p + 1
+        } else { return hi }
+        if memchr(p + start, Int32(CSVTokenizer.quote), cut - start) == nil { return cut }
+        var i = start
+        var inQuotes = false, fieldStart = true, fieldQuoted = false
+        while i < hi {
+            let b = p[i]
+            if inQuotes {
+                if b == CSVTokenizer.quote {
+                    if i + 1 < hi && p[i + 1] == CSVTokenizer.quote { i += 2; continue }
+                    inQuotes = false
+                }
+                i += 1
+                continue
+            }
+            if b == CSVTokenizer.quote && (fieldStart || fieldQuoted) { inQuotes = true; fieldQuoted = true; fieldStart = false; i += 1; continue }
+            if b == delimiter { fieldStart = true; fieldQuoted = false; i += 1; continue }
+            if b == CSVTokenizer.lf || b == CSVTokenizer.cr {
+                fieldStart = true; fieldQuoted = false
+                var end = i + 1
+                if b == CSVTokenizer.cr && end < hi && p[end] == CSVTokenizer.lf { end += 1 }
+                if end - start >= target { return end }
+                i = end
+                continue
+            }
+            fieldStart = false
+            i += 1
+        }
+        return hi
+    }
+}

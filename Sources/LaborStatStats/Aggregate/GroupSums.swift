@@ -107,7 +107,7 @@ public struct GroupSums: Sendable {
     }
 
     /// `DecimalScale.detect` over the rows in view (missing rows skipped).
-    static func decimalScale(_ v: [Double], sel: [Int32]?, missing: MissingMask) -> (Int, UInt64)? {
+    public static func decimalScale(_ v: [Double], sel: [Int32]?, missing: MissingMask) -> (Int, UInt64)? {
         var d = 0, scale = 1.0, maxAbs = 0.0
         let n = sel?.count ?? v.count
         for i in 0..<n {

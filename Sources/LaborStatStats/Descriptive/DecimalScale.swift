@@ -31,7 +31,7 @@ public enum DecimalScale {
     /// The nearest integer to x (ties to even) for |x| < 2⁵¹, without a libm call: adding and
     /// subtracting 1.5·2⁵² rounds in the FPU. Larger |x| are returned unchanged (already integers
     /// or beyond exact integer range, which the callers reject).
-    @inline(__always) static func nearest(_ x: Double) -> Double {
+    @inlinable @inline(__always) public static func nearest(_ x: Double) -> Double {
         let magic = 6_755_399_441_055_744.0
         return abs(x) < 2_251_799_813_685_248.0 ? (x + magic) - magic : x
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import LaborStat
 
 extension LaborStatCommand {}
@@ -20,7 +21,8 @@ struct Aggregate: ParsableCommand {
 
         Names: --plain-names names each value column by its input column alone (sum_workers → \
         workers) when every input column gets one statistic; --rename OLD=NEW,… renames any output \
-        column. With a survey design (--weight, --strata, --cluster, --fpc) the estimates are \
+        column. Files over 32 MB are read in slices (one in memory at a time) when only --count, \
+        --sum and --mean are asked without a design; the result is the same. With a survey design (--weight, --strata, --cluster, --fpc) the estimates are \
         design-based and each sum_, mean_ and ratio_ column is followed by a _se column.
 
         Examples:
@@ -70,6 +72,17 @@ struct Aggregate: ParsableCommand {
 
     @OptionGroup var svg: SVGOutputOptions
 
+    @Option(help: .hidden)
+    var sliceBytes: Int?
+
+    /// Files larger than this are aggregated slice by slice (`AggregateStream`) when the request
+    /// allows it: measured on P1 faster and smaller than a whole read from 1M rows (100 MB) up.
+    static let streamThreshold = 32 << 20
+
+    /// Slices of an eighth of the file, 16–64 MiB (P1 at 10M rows: 64 MiB slices 1.9 s / 175 MiB,
+    /// 16 MiB 2.0 s / 75 MiB; at 1M rows 16 MiB slices 0.27 s / 70 MiB against 0.32 s / 95 MiB whole).
+    static func sliceBytes(forFileSize size: Int) -> Int { Swift.min(64 << 20, Swift.max(16 << 20, size / 8)) }
+
     func validate() throws {
         if !count && [sum, mean, median, min, max, ratio].allSatisfy({ $0 == nil }) {
             throw ValidationError("nothing to compute: give --count, --sum, --mean, --median, --min, --max or --ratio")
@@ -94,6 +107,12 @@ struct Aggregate: ParsableCommand {
         // Without a design: the filtered rows and their groups. With one: the whole file's design,
         // the --where domain, and the groups that have domain rows.
         let ctx = spec.isDesignBased ? try DesignSupport.Context(input: input, spec: spec, keys: keys, columns: needed) : nil
+        var decimals: [String: Int] = [:]
+        if ctx == nil, let (keyColumns, values) = try streamed(keys: keys, stats: stats, ratios: ratios, decimals: &decimals) {
+            try finish(columns: keyColumns + values, keyCount: keyColumns.count, ctx: nil, spec: spec, decimals: decimals)
+            return
+        }
+        decimals = [:]
         let table: Table, groupOfRow: [UInt32], groupCount: Int, keyColumns: [Column], present: [Int]
         if let ctx {
             (table, groupOfRow, groupCount, keyColumns, present) = (ctx.domainTable, ctx.domainGroupOfRow, ctx.grouping.groupCount, ctx.grouping.keys, ctx.presentGroups)
@@ -102,7 +121,6 @@ struct Aggregate: ParsableCommand {
             let grouping = try Grouping(table, by: keys)
             (groupOfRow, groupCount, keyColumns, present) = (grouping.groupOfRow, grouping.groupCount, grouping.keys, Array(0..<grouping.groupCount))
         }
-        var decimals: [String: Int] = [:]
         var columns = keyColumns.map { $0.gathering(present.map { Int32($0) }) }
         columns += try valueColumns(table: table, ctx: ctx, groupOfRow: groupOfRow, groupCount: groupCount, present: present,
                                     designGroups: ctx?.grouping, stats: stats, ratios: ratios, decimals: &decimals)
@@ -116,6 +134,12 @@ struct Aggregate: ParsableCommand {
                 i < k ? Column(c.name, strings: (0..<c.count).map { c.string(at: $0) } + ["total"]) : Self.appending(c, all[i - k])
             }
         }
+        try finish(columns: columns, keyCount: keyColumns.count, ctx: ctx, spec: spec, decimals: decimals)
+    }
+
+    /// Renames, writes and draws the result table.
+    func finish(columns: [Column], keyCount: Int, ctx: DesignSupport.Context?, spec: SurveyDesignSpec, decimals: [String: Int]) throws {
+        var decimals = decimals
         var result = try Table(columns: columns)
         result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
         try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
@@ -124,10 +148,57 @@ struct Aggregate: ParsableCommand {
             ("median_rule", ctx == nil ? "hf7: Hyndman-Fan type 7 (R median / quantile type 7)" : QuantileRule.math.summary),
             ("sums", "exact for integers and for decimals with at most 4 digits after the point; otherwise Neumaier-compensated"),
         ])
-        let keyNames = Array(result.columnNames.prefix(keyColumns.count))
-        if let value = result.columnNames.dropFirst(keyColumns.count).first(where: { !$0.hasSuffix("_se") }) {
+        let keyNames = Array(result.columnNames.prefix(keyCount))
+        if let value = result.columnNames.dropFirst(keyCount).first(where: { !$0.hasSuffix("_se") }) {
             try NaturalCharts.draw(result.selecting(rows: (0..<Int32(total ? result.rowCount - 1 : result.rowCount)).map { $0 }),
                                    keys: keyNames, value: value, title: value, svg: svg)
+        }
+    }
+
+    /// Key and value columns computed slice by slice (`AggregateStream`) when the file is large (or
+    /// `--slice-bytes` is given) and the request needs only counts, sums and means; nil otherwise, or
+    /// when the streamed result could differ from the whole-table one (then the file is read whole).
+    func streamed(keys: [KeySpec], stats: [(String, [String])], ratios: [(String, String)],
+                  decimals: inout [String: Int]) throws -> ([Column], [Column])? {
+        guard ratios.isEmpty, !total, stats.allSatisfy({ $0.0 == "sum" || $0.0 == "mean" || $0.1.isEmpty }) else { return nil }
+        let file = input.file
+        guard file != "-", !file.lowercased().hasSuffix(".xlsx") else { return nil }
+        var slice = sliceBytes ?? 0
+        if sliceBytes == nil {
+            let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path   // the size of the file, not of a link
+            let size = (try? FileManager.default.attributesOfItem(atPath: real)[.size] as? Int) ?? 0
+            guard size > Self.streamThreshold else { return nil }
+            slice = Self.sliceBytes(forFileSize: size)
+        }
+        let sumColumns = Array(Set(stats.flatMap(\.1))).sorted()
+        var needed = keys.map(\.column) + sumColumns
+        let filter = try input.whereExpression.map { try RowFilter($0) }
+        if let expr = input.whereExpression { needed += try RowFilter.columns(in: expr) }
+        var stream = AggregateStream(keys: keys, sumColumns: sumColumns)
+        do {
+            let complete = try TableReader.scan(path: file, options: input.readOptions(columns: Array(Set(needed))),
+                                                sliceBytes: slice) { part in
+                // A slice typed on its own can fail where the whole file would not (e.g. a date key
+                // column all blank in one slice): any error sends the request to the whole read,
+                // which then gives the authoritative result or error.
+                do {
+                    let view = try filter.map { part.selecting(physicalRows: try $0.matchingRows(in: part)) } ?? part
+                    try stream.add(view)
+                } catch { throw AggregateStream.NotStreamable() }
+            }
+            guard complete else { return nil }
+            var used: [String: Int] = [:]
+            for (_, names) in stats { for name in names { used[name, default: 0] += 1 } }
+            let result = try stream.result(count: count, stats: stats, outName: { stat, column in
+                guard plainNames else { return "\(stat)_\(column)" }
+                if used[column, default: 0] > 1 {
+                    throw ValidationError("--plain-names: column \"\(column)\" has more than one statistic; drop --plain-names or use --rename")
+                }
+                return column
+            }, decimals: &decimals)
+            return (result.keys, result.values)
+        } catch is AggregateStream.NotStreamable {
+            return nil
         }
     }
 
