@@ -182,7 +182,15 @@ public struct GroupedSeries: Sendable {
             }
         }
 
-        let fill = zeroFill && (aggregate == .sum || aggregate == .count)
+        self.init(kind: periods.kind, keys: grouping.keys, lo: Int(lo), span: span, used: used, values: result,
+                  zeroFill: zeroFill && (aggregate == .sum || aggregate == .count))
+    }
+
+    /// Series from per-(group, period) cells `g·span + (p − lo)`: `used` cells hold the period's value
+    /// in `values`; with `zeroFill`, unused cells between a group's first and last period are 0.
+    /// (Also the end of a trend computed slice by slice, so that both paths share this step.)
+    public init(kind: PeriodKind, keys: [Column], lo: Int, span: Int, used: [Bool], values: [Double], zeroFill fill: Bool) {
+        let groups = span == 0 ? 0 : used.count / span
         var series: [PeriodSeries] = []
         series.reserveCapacity(groups)
         for g in 0..<groups {
@@ -191,13 +199,13 @@ public struct GroupedSeries: Sendable {
             let present = (0..<span).filter { used[base + $0] }
             if let first = present.first, let last = present.last {
                 for k in first...last where used[base + k] || fill {
-                    ps.append(Period(kind: periods.kind, index: Int(lo) + k))
-                    vs.append(used[base + k] ? result[base + k] : 0)
+                    ps.append(Period(kind: kind, index: lo + k))
+                    vs.append(used[base + k] ? values[base + k] : 0)
                 }
             }
-            series.append(PeriodSeries(kind: periods.kind, periods: ps, values: vs))
+            series.append(PeriodSeries(kind: kind, periods: ps, values: vs))
         }
-        self.init(kind: periods.kind, keys: grouping.keys, series: series)
+        self.init(kind: kind, keys: keys, series: series)
     }
 
     /// A numeric column's values per physical row, NaN where missing.

@@ -161,30 +161,11 @@ struct Aggregate: ParsableCommand {
     func streamed(keys: [KeySpec], stats: [(String, [String])], ratios: [(String, String)],
                   decimals: inout [String: Int]) throws -> ([Column], [Column])? {
         guard ratios.isEmpty, !total, stats.allSatisfy({ $0.0 == "sum" || $0.0 == "mean" || $0.1.isEmpty }) else { return nil }
-        let file = input.file
-        guard file != "-", !file.lowercased().hasSuffix(".xlsx") else { return nil }
-        var slice = sliceBytes ?? 0
-        if sliceBytes == nil {
-            let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path   // the size of the file, not of a link
-            let size = (try? FileManager.default.attributesOfItem(atPath: real)[.size] as? Int) ?? 0
-            guard size > Self.streamThreshold else { return nil }
-            slice = Self.sliceBytes(forFileSize: size)
-        }
         let sumColumns = Array(Set(stats.flatMap(\.1))).sorted()
-        var needed = keys.map(\.column) + sumColumns
-        let filter = try input.whereExpression.map { try RowFilter($0) }
-        if let expr = input.whereExpression { needed += try RowFilter.columns(in: expr) }
         var stream = AggregateStream(keys: keys, sumColumns: sumColumns)
         do {
-            let complete = try TableReader.scan(path: file, options: input.readOptions(columns: Array(Set(needed))),
-                                                sliceBytes: slice) { part in
-                // A slice typed on its own can fail where the whole file would not (e.g. a date key
-                // column all blank in one slice): any error sends the request to the whole read,
-                // which then gives the authoritative result or error.
-                do {
-                    let view = try filter.map { part.selecting(physicalRows: try $0.matchingRows(in: part)) } ?? part
-                    try stream.add(view)
-                } catch { throw AggregateStream.NotStreamable() }
+            let complete = try StreamKeys.scan(input, columns: keys.map(\.column) + sumColumns, sliceBytes: sliceBytes) {
+                try stream.add($0)
             }
             guard complete else { return nil }
             var used: [String: Int] = [:]

@@ -36,13 +36,8 @@ struct AggregateStream {
 
     struct NotStreamable: Error {}
 
-    let keys: [KeySpec]
+    var groups: StreamKeys
     let sumColumns: [String]
-    var groupOfKey: [[Value]: Int] = [:]
-    var keyValues: [[Value]] = []
-    /// Storage kind of each key column (must agree between slices), its name and unit.
-    var keyKinds: [String]? = nil
-    var keyTemplates: [Column] = []
     var counts: [Int64] = []
     var sums: [String: Sums] = [:]
     /// The actual (resolved) name of each requested sum/mean column.
@@ -51,37 +46,16 @@ struct AggregateStream {
 
     static let scale4: Int128 = 10_000
 
-    static func kind(_ c: Column) -> String {
-        switch c.storage {
-        case .integer: return "integer"
-        case .decimal: return "decimal"
-        case .boolean: return "boolean"
-        case .date(_, let p): return "date \(p)"
-        case .category, .text: return "text"
-        }
+    init(keys: [KeySpec], sumColumns: [String]) {
+        groups = StreamKeys(keys)
+        self.sumColumns = sumColumns
     }
 
     /// Adds one slice (rows in view only).
     mutating func add(_ table: Table) throws {
-        let grouping = try Grouping(table, by: keys)
-        let kinds = grouping.keys.map(Self.kind)
-        if table.rowCount > 0 {
-            if let keyKinds, keyKinds != kinds { throw NotStreamable() }
-            if keyKinds == nil { keyKinds = kinds; keyTemplates = grouping.keys }
-        } else if keyKinds == nil {
-            keyTemplates = grouping.keys
-        }
-        // Local group → global group, by the key values.
-        var global = [Int](repeating: 0, count: grouping.groupCount)
-        for g in 0..<grouping.groupCount {
-            let tuple = grouping.keys.map { $0.value(at: g) }
-            if let k = groupOfKey[tuple] { global[g] = k } else {
-                global[g] = keyValues.count
-                groupOfKey[tuple] = keyValues.count
-                keyValues.append(tuple)
-            }
-        }
-        let n = keyValues.count
+        let grouping = try Grouping(table, by: groups.keys)
+        let global = try groups.globalGroups(grouping, rowCount: table.rowCount)
+        let n = groups.count
         if counts.count < n { counts += [Int64](repeating: 0, count: n - counts.count) }
         for (g, size) in grouping.sizes.enumerated() { counts[global[g]] += Int64(size) }
         let rows = table.rowIndices
@@ -168,43 +142,11 @@ struct AggregateStream {
         }
     }
 
-    /// Group order of `Grouping`: per key, text by code point, numbers and dates by value, missing last.
-    static func precedes(_ a: [Value], _ b: [Value]) -> Bool {
-        for (x, y) in zip(a, b) {
-            if x == y { continue }
-            switch (x, y) {
-            case (.missing, _): return false
-            case (_, .missing): return true
-            case (.text(let s), .text(let t)): return Array(s.utf8).lexicographicallyPrecedes(Array(t.utf8))
-            case (.integer(let i), .integer(let j)): return i < j
-            case (.decimal(let u), .decimal(let v)): return u < v
-            case (.date(let i, _), .date(let j, _)): return i < j
-            case (.boolean(let p), .boolean(let q)): return !p && q
-            default: return false
-            }
-        }
-        return false
-    }
-
     /// The result: key columns, then count, sum_C…, mean_C… in the order `stats` names them.
     func result(count wantCount: Bool, stats: [(String, [String])], outName: (String, String) throws -> String,
                 decimals: inout [String: Int]) throws -> (keys: [Column], values: [Column]) {
-        let order = keyValues.indices.sorted { Self.precedes(keyValues[$0], keyValues[$1]) }
-        var keyColumns: [Column] = []
-        for (k, template) in keyTemplates.enumerated() {
-            let values = order.map { keyValues[$0][k] }
-            var c: Column
-            switch template.storage {
-            case .integer: c = Column(template.name, integers: values.map { if case .integer(let i) = $0 { i } else { nil } })
-            case .decimal: c = Column(template.name, doubles: values.map { if case .decimal(let d) = $0 { d } else { nil } })
-            case .boolean: c = Column(template.name, booleans: values.map { if case .boolean(let b) = $0 { b } else { nil } })
-            case .date(_, let p): c = Column(template.name, dates: values.map { if case .date(let d, _) = $0 { d } else { nil } }, precision: p)
-            case .category: c = Column(template.name, categories: values.map { if case .text(let s) = $0 { s } else { nil } })
-            case .text: c = Column(template.name, strings: values.map { if case .text(let s) = $0 { s } else { nil } })
-            }
-            c.unit = template.unit
-            keyColumns.append(c)
-        }
+        let order = groups.order
+        let keyColumns = groups.keyColumns(order: order)
         var columns: [Column] = []
         if wantCount { columns.append(Column("count", integers: order.map { counts[$0] })) }
         let n = UInt64(Swift.max(rowsInView, 1))
@@ -212,7 +154,7 @@ struct AggregateStream {
             for name in names {
                 let real = resolved[name] ?? name
                 guard var s = sums[real], s.typed else { throw NotStreamable() }   // no values: let the whole read type it
-                s.grow(to: keyValues.count)
+                s.grow(to: groups.count)
                 let label = try outName(stat, real)
                 let d = s.decimals
                 var divisor: Int128 = 1

@@ -79,6 +79,9 @@ struct Trend: ParsableCommand {
     @Option(help: "Title of the --svg chart (default: the value column).")
     var title: String?
 
+    @Option(help: .hidden)
+    var sliceBytes: Int?
+
     func run() throws {
         let spec = try design.spec
         let aggregate = try parseAggregate()
@@ -95,9 +98,14 @@ struct Trend: ParsableCommand {
         default: if let value { columns.append(value) }
         }
         if let w = spec.weight { columns.append(w) }
-        let table = try input.loadFiltered(columns: columns)
-        let grouped = try GroupedSeries(table: table, time: timeKey, value: value, aggregate: aggregate, by: byKeys,
+        let grouped: GroupedSeries
+        if let s = try streamed(spec: spec, aggregate: aggregate, time: timeKey, by: byKeys, columns: columns) {
+            grouped = s
+        } else {
+            let table = try input.loadFiltered(columns: columns)
+            grouped = try GroupedSeries(table: table, time: timeKey, value: value, aggregate: aggregate, by: byKeys,
                                         weight: spec.weight, zeroFill: zeroFill)
+        }
         var metadata: [(String, String)] = [
             ("period", grouped.kind.rawValue), ("aggregate", aggregate.description),
             ("weight", spec.weight ?? "none"), ("level", String(spec.level)),
@@ -123,6 +131,21 @@ struct Trend: ParsableCommand {
             let table = try TrendReport.slopes(grouped, level: spec.level, statistics: stats.map { commaList($0) })
             try output.emit(table, metadata: metadata)
             if svg.path != nil { try drawSeries(try TrendReport.series(grouped, window: window, base: nil), by: byKeys, aggregate: aggregate) }
+        }
+    }
+
+    /// The series computed slice by slice (`TrendStream`) when the file is large (or `--slice-bytes`
+    /// is given, as aggregate decides) and the request is unweighted sum, mean or count; nil
+    /// otherwise, or when the streamed result could differ from the whole-table one.
+    func streamed(spec: SurveyDesignSpec, aggregate: TrendAggregate, time: KeySpec, by: [KeySpec],
+                  columns: [String]) throws -> GroupedSeries? {
+        guard !spec.isDesignBased, aggregate == .count || ((aggregate == .sum || aggregate == .mean) && value != nil) else { return nil }
+        var stream = TrendStream(by: by, time: time, value: value, aggregate: aggregate)
+        do {
+            guard try StreamKeys.scan(input, columns: columns, sliceBytes: sliceBytes, add: { try stream.add($0) }) else { return nil }
+            return try stream.result(zeroFill: zeroFill)
+        } catch is AggregateStream.NotStreamable {
+            return nil
         }
     }
 
