@@ -301,10 +301,24 @@ enum CSVLoader {
         // Quote-aware: one pass tracking whether a line break is inside a quoted field.
         var start = lo
         var next = lo + target
+        CSVLoader.forEachRecordEnd(p, from: lo, to: hi, delimiter: delimiter) { end in
+            if end >= next && end < hi {
+                chunks.append(Chunk(lo: start, hi: end))
+                buffer.release(start..<end)
+                start = end
+                next = end + target
+            }
+            return true
+        }
+        chunks.append(Chunk(lo: start, hi: hi))
+        return chunks
+    }
+
+    /// Calls `body` with the end (the offset after the line break) of every record in `lo ..< hi`,
+    /// quote-aware: a line break inside a quoted field ends no record. Stops when `body` returns false.
+    static func forEachRecordEnd(_ p: UnsafePointer<UInt8>, from lo: Int, to hi: Int, delimiter: UInt8, _ body: (Int) -> Bool) {
         var i = lo
-        var inQuotes = false
-        var fieldStart = true
-        var fieldQuoted = false
+        var inQuotes = false, fieldStart = true, fieldQuoted = false
         while i < hi {
             let b = p[i]
             if inQuotes {
@@ -321,20 +335,13 @@ enum CSVLoader {
                 fieldStart = true; fieldQuoted = false
                 var end = i + 1
                 if b == CSVTokenizer.cr && end < hi && p[end] == CSVTokenizer.lf { end += 1 }
-                if end >= next && end < hi {
-                    chunks.append(Chunk(lo: start, hi: end))
-                    buffer.release(start..<end)
-                    start = end
-                    next = end + target
-                }
+                if !body(end) { return }
                 i = end
                 continue
             }
             fieldStart = false
             i += 1
         }
-        chunks.append(Chunk(lo: start, hi: hi))
-        return chunks
     }
 }
 
@@ -491,31 +498,11 @@ extension CSVLoader {
             cut = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - p + 1
         } else { return hi }
         if memchr(p + start, Int32(CSVTokenizer.quote), cut - start) == nil { return cut }
-        var i = start
-        var inQuotes = false, fieldStart = true, fieldQuoted = false
-        while i < hi {
-            let b = p[i]
-            if inQuotes {
-                if b == CSVTokenizer.quote {
-                    if i + 1 < hi && p[i + 1] == CSVTokenizer.quote { i += 2; continue }
-                    inQuotes = false
-                }
-                i += 1
-                continue
-            }
-            if b == CSVTokenizer.quote && (fieldStart || fieldQuoted) { inQuotes = true; fieldQuoted = true; fieldStart = false; i += 1; continue }
-            if b == delimiter { fieldStart = true; fieldQuoted = false; i += 1; continue }
-            if b == CSVTokenizer.lf || b == CSVTokenizer.cr {
-                fieldStart = true; fieldQuoted = false
-                var end = i + 1
-                if b == CSVTokenizer.cr && end < hi && p[end] == CSVTokenizer.lf { end += 1 }
-                if end - start >= target { return end }
-                i = end
-                continue
-            }
-            fieldStart = false
-            i += 1
+        var result = hi
+        forEachRecordEnd(p, from: start, to: hi, delimiter: delimiter) { end in
+            if end - start >= target { result = end; return false }
+            return true
         }
-        return hi
+        return result
     }
 }
