@@ -147,33 +147,12 @@ public struct SurveyDesign: Sendable {
             if !isSize && all.allSatisfy({ $0 == 1 }) {
                 throw SurveyError.badData("every --fpc value is 1: give population sizes (> 1) or sampling fractions (< 1)", hint: nil)
             }
-            // Stage 1, per stratum.
-            var pop = [Double](repeating: .nan, count: strata.count)
-            for r in 0..<n {
-                let h = Int(strata.codes[r])
-                let size = isSize ? values[0][r] : Double(psusInStratum[h]) / values[0][r]
-                if pop[h].isNaN { pop[h] = size } else if pop[h] != size {
-                    throw SurveyError.badData("--fpc \(spec.fpc[0]) varies within stratum \(strata.label(h)) (row \(r + 1))", hint: "the first-stage fpc must be one value per stratum")
-                }
-            }
-            for h in 0..<strata.count where pop[h] < Double(psusInStratum[h]) * (1 - 1e-12) {
-                throw SurveyError.badData("--fpc \(spec.fpc[0]) gives stratum \(strata.label(h)) a population of \(pop[h]) PSUs but the sample has \(psusInStratum[h])", hint: "the fpc must be at least the number of sampled units")
-            }
-            stratumPopulation = pop
-            // Stage 2, per PSU.
+            // Stage 1 per stratum; stage 2 per first-stage cluster.
+            stratumPopulation = try Self.fpcPopulation(values[0], name: spec.fpc[0], isSize: isSize, units: strata,
+                                                       sampled: psusInStratum, unitName: "stratum", counted: "PSUs", stage: "first")
             if values.count == 2, let ssusInPSU {
-                var pop2 = [Double](repeating: .nan, count: psu.count)
-                for r in 0..<n {
-                    let p = Int(psu.codes[r])
-                    let size = isSize ? values[1][r] : Double(ssusInPSU[p]) / values[1][r]
-                    if pop2[p].isNaN { pop2[p] = size } else if pop2[p] != size {
-                        throw SurveyError.badData("--fpc \(spec.fpc[1]) varies within cluster \(psu.label(p)) (row \(r + 1))", hint: "the second-stage fpc must be one value per first-stage cluster")
-                    }
-                }
-                for p in 0..<psu.count where pop2[p] < Double(ssusInPSU[p]) * (1 - 1e-12) {
-                    throw SurveyError.badData("--fpc \(spec.fpc[1]) gives cluster \(psu.label(p)) a population of \(pop2[p]) units but the sample has \(ssusInPSU[p])", hint: "the fpc must be at least the number of sampled units")
-                }
-                psuPopulation = pop2
+                psuPopulation = try Self.fpcPopulation(values[1], name: spec.fpc[1], isSize: isSize, units: psu,
+                                                       sampled: ssusInPSU, unitName: "cluster", counted: "units", stage: "second")
             }
         }
         self.stratumPopulation = stratumPopulation
@@ -253,6 +232,29 @@ public struct SurveyDesign: Sendable {
 }
 
 /// Dense codes 0..<count for the values of a key column (strata, clusters), with a printable label each.
+extension SurveyDesign {
+    /// The population size of each unit (stratum or cluster) from an fpc column given per row: the
+    /// size itself, or the sampled count divided by the sampling fraction. It must be one value per
+    /// unit and at least the number sampled.
+    static func fpcPopulation(_ column: [Double], name: String, isSize: Bool, units: Codes, sampled: [Int],
+                              unitName: String, counted: String, stage: String) throws -> [Double] {
+        var pop = [Double](repeating: .nan, count: units.count)
+        for r in 0..<column.count {
+            let u = Int(units.codes[r])
+            let size = isSize ? column[r] : Double(sampled[u]) / column[r]
+            if pop[u].isNaN { pop[u] = size } else if pop[u] != size {
+                throw SurveyError.badData("--fpc \(name) varies within \(unitName) \(units.label(u)) (row \(r + 1))",
+                                          hint: "the \(stage)-stage fpc must be one value per \(stage == "first" ? "stratum" : "first-stage cluster")")
+            }
+        }
+        for u in 0..<units.count where pop[u] < Double(sampled[u]) * (1 - 1e-12) {
+            throw SurveyError.badData("--fpc \(name) gives \(unitName) \(units.label(u)) a population of \(pop[u]) \(counted) but the sample has \(sampled[u])",
+                                      hint: "the fpc must be at least the number of sampled units")
+        }
+        return pop
+    }
+}
+
 struct Codes {
     var codes: [Int32]
     var count: Int
