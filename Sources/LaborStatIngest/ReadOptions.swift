@@ -16,8 +16,30 @@ public struct ReadOptions: Sendable {
     public var encoding: Encoding = .auto
     /// Field delimiter byte; nil sniffs (`,`, tab, `;`, `|`).
     public var delimiter: UInt8? = nil
-    /// First row is a header; otherwise columns are named `#1`, `#2`, …
-    public var header: Bool = true
+    /// Where the header is.
+    public enum HeaderMode: String, Sendable, CaseIterable {
+        /// Found below title rows, unit lines and blank rows; header rows spanning a group
+        /// (`欠薪` over `金额`, `人数`) are joined (`TableLayout`).
+        case auto
+        /// No header: columns are named `#1`, `#2`, …
+        case none
+    }
+    public var headerMode: HeaderMode = .auto
+    /// Whether there is a header (`headerMode` is not `.none`).
+    public var header: Bool {
+        get { headerMode != .none }
+        set { headerMode = newValue ? .auto : .none }
+    }
+    /// Rows before the header (or before the data without a header), counted as records; nil finds
+    /// them (title rows, unit lines, blank rows).
+    public var skipRows: Int? = nil
+    /// How many header rows to join into one name per column; nil finds them.
+    public var headerRows: Int? = nil
+    /// Keep totals, subtotals, notes and blank rows as data instead of leaving them out.
+    public var keepTotals: Bool = false
+    /// Units of columns (keys: header names or `#N`), for a unit line that names several units, or
+    /// to override one: `["欠薪人数": "人"]`. A scaled unit (`万元`) scales the column as a `万元` cell.
+    public var columnUnits: [String: String] = [:]
     /// Extra missing-value tokens, besides the built-in ones (empty, NA, N/A, NaN, null, -, —, －, 无, 空).
     public var missingTokens: [String] = []
     /// XLSX sheet: a name or a 1-based number; nil is the first sheet.

@@ -54,26 +54,27 @@ public enum TableReader {
         return try CSVLoader.load(decoded, path: name, options: options)
     }
 
-    /// Types a grid of cells (nil = empty) with the same rules as a CSV file: the first row is the
-    /// header unless `options.header` is false. Used by the XLSX reader. Problem cells are located
-    /// as `FILE:ROW:COLUMN` where ROW is the 1-based row of the grid and COLUMN the 1-based column.
+    /// Types a grid of cells (nil = empty) with the same rules as a CSV file, after finding the
+    /// table in it as `TableLayout` does (title rows, unit line, header rows, totals and notes left
+    /// out). Used by the XLSX reader, whose row `i` is sheet row `i + 1` and column `j` column
+    /// `j + 1`: problem cells are located as `FILE:ROW:COLUMN` of the sheet, and `#N` is column N.
     public static func table(fromRows rows: [[String?]], source: TableSource, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
-        guard let first = rows.first else {
+        guard !rows.isEmpty else {
             do { return try Table(columns: [], source: source) } catch { throw .table(error) }
         }
         let width = rows.map(\.count).max() ?? 0
-        var names: [String]
-        if options.header {
-            names = (0..<width).map { c in
-                let s = c < first.count ? (first[c] ?? "") : ""
-                return s.trimmingCharacters(in: .whitespaces)
-            }
-            names = CSVLoader.uniqueNames(names)
-        } else {
-            names = (1...max(1, width)).map { "#\($0)" }
+        let text = rows.map { $0.map(LayoutCells.trimmed) }
+        let headCount = min(rows.count, TableLayout.headRows)
+        var layout = try TableLayout.header(Array(text.prefix(headCount)), rowNumbers: Array(1...headCount), width: width,
+                                            options: options, path: source.path)
+        let bodyStart = layout.header.dataStart
+        if bodyStart < rows.count {
+            layout.screen(Array(text[bodyStart...]), rowNumbers: Array((bodyStart + 1)...rows.count), complete: true, keepTotals: options.keepTotals)
         }
-        let dataRows = options.header ? rows.dropFirst() : rows[...]
-        let headerLines = options.header ? 1 : 0
+        let left = Set(layout.leftOut.map { $0 + bodyStart })
+        let kept = (bodyStart..<rows.count).filter { !left.contains($0) }
+        let dataRows = kept.map { rows[$0] }
+        let names = layout.names
         var wanted = Array(0..<width)
         if let requested = options.columns {
             var set = Set<Int>()
@@ -107,11 +108,15 @@ public enum TableReader {
                 }
             }
             column.problems = problems.map { q in
-                CellProblem(location: SourceLocation(file: source.path, line: q.row + 1 + headerLines, column: c + 1),
+                CellProblem(location: SourceLocation(file: source.path, line: kept[q.row] + 1, column: c + 1),
                             column: names[c], value: q.value, expected: q.expected, reason: q.reason, hint: q.hint)
             }
+            column.filePosition = c + 1
             columns.append(column)
         }
-        do { return try Table(columns: columns, source: source) } catch { throw .table(error) }
+        columns = try layout.finish(columns, options: options, path: source.path)
+        var laidOut = source
+        if !layout.facts.isPlain { laidOut.layout = layout.facts }
+        do { return try Table(columns: columns, source: laidOut) } catch { throw .table(error) }
     }
 }

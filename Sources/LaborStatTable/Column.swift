@@ -27,6 +27,9 @@ public struct Column: Sendable {
     public var problems: [CellProblem]
     /// How many problem cells there were in all (`problems` keeps the first few hundred).
     public var problemCount: Int
+    /// The column's 1-based place in the file it was read from (`#N` names it), whatever subset of
+    /// the file's columns was read; nil for columns made in memory.
+    public var filePosition: Int? = nil
 
     public init(name: String, storage: ColumnStorage, missing: MissingMask? = nil, unit: String? = nil,
                 problems: [CellProblem] = [], problemCount: Int? = nil) {
@@ -179,7 +182,9 @@ extension Column {
             for r in rows { b.append(t[Int(r)]) }
             s = .text(b)
         }
-        return Column(name: name, storage: s, missing: missing.gathering(rows), unit: unit, problems: problems, problemCount: problemCount)
+        var c = Column(name: name, storage: s, missing: missing.gathering(rows), unit: unit, problems: problems, problemCount: problemCount)
+        c.filePosition = filePosition
+        return c
     }
 
     /// Throws the first problem cell, if any: commands call this for every column whose values they use.

@@ -81,6 +81,8 @@ public struct TableSource: Sendable, Codable, Equatable {
     public var delimiter: String?
     public var sheet: String?
     public var hadBOM: Bool
+    /// Title rows, unit line, header rows and left-out rows, when the file had any.
+    public var layout: TableLayoutFacts? = nil
     public init(path: String, format: String, encoding: String? = nil, delimiter: String? = nil, sheet: String? = nil, hadBOM: Bool = false) {
         self.path = path
         self.format = format
@@ -126,10 +128,16 @@ extension Table {
         s.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
-    /// The index of the column named `name` (header text, full-/half-width insensitive) or `#N` (1-based).
+    /// The index of the column named `name` (header text, full-/half-width insensitive) or `#N`: the
+    /// file's N-th column (`Column.filePosition`) whatever subset of the file was read; for columns
+    /// made in memory, the table's N-th column.
     public func columnIndex(named name: String) throws(TableError) -> Int {
-        if name.hasPrefix("#"), let n = Int(name.dropFirst()), n >= 1, n <= columns.count { return n - 1 }
         if let i = columns.firstIndex(where: { $0.name == name }) { return i }
+        if name.hasPrefix("#"), let n = Int(name.dropFirst()), n >= 1 {
+            if let i = columns.firstIndex(where: { $0.filePosition == n }) { return i }
+            if !columns.contains(where: { $0.filePosition != nil }), n <= columns.count { return n - 1 }
+            throw .columnNotFound(name, available: columnNames, suggestion: nil)
+        }
         let key = Table.normalizedName(name)
         if let i = columns.firstIndex(where: { Table.normalizedName($0.name) == key }) { return i }
         throw .columnNotFound(name, available: columnNames, suggestion: closestName(to: name))

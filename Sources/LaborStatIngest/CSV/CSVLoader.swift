@@ -53,7 +53,7 @@ enum CSVLoader {
     /// Loads the records in the byte range `slice` of the data (record-aligned; nil: all of it).
     /// Lines and columns of problem cells and errors are counted from the start of the file.
     /// Returns nil when a slice turns out not to be UTF-8 and the file should be read whole as GB18030.
-    static func load(_ input: DecodedInput, path: String, options: ReadOptions, slice: Range<Int>?) throws(IngestError) -> Table? {
+    static func load(_ input: DecodedInput, path: String, options: ReadOptions, slice: Range<Int>?, plan given: CSVPlan? = nil) throws(IngestError) -> Table? {
         _ = mallocTuned
         let p = input.buffer.base
         let lo = input.start, hi = input.buffer.count
@@ -66,33 +66,19 @@ enum CSVLoader {
         let delimiter = options.delimiter ?? DelimiterSniffer.sniff(p, lo: lo, hi: hi)
         let source = TableSource(path: path, format: formatName(path), encoding: input.encoding,
                                  delimiter: delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter)), hadBOM: input.hadBOM)
-        // Header.
-        let head = CSVTokenizer.records(p, lo: lo, hi: hi, delimiter: delimiter, limit: 1)
-        if let e = head.error { throw syntaxError(e, columns: 0, locate: locate) }
-        guard let first = head.records.first else {
+        // Where the table is: header rows, data range, records left out.
+        var planned = given
+        if planned == nil { planned = try plan(p, lo: lo, hi: hi, delimiter: delimiter, path: path, options: options, locator: locator, locate: locate) }
+        guard let plan = planned else {
             return (try? Table(columns: [], source: source)) ?? { fatalError("empty table") }()
         }
         if input.needsValidation {
-            let (bad, _) = UTF8Check.firstInvalid(p, lo, head.end)
+            let (bad, _) = UTF8Check.firstInvalid(p, lo, plan.dataStart)
             if let bad { throw TextDecoding.damagedUTF8At(p + lo, hi - lo, offset: bad - lo, path: path) }
         }
-        let columnCount = first.count
-        let scratch = ScratchBuffer()
-        var names: [String]
-        if options.header {
-            names = first.map { s in
-                var q = p + lo + s.start
-                var n = s.length
-                if s.isComplex { n = scratch.unquote(q, n); q = UnsafePointer(scratch.p) }
-                let (t, len) = CellClassifier.trim(q, n)
-                return String(decoding: UnsafeBufferPointer(start: q + t, count: len), as: UTF8.self)
-            }
-            names = uniqueNames(names)
-        } else {
-            names = (1...columnCount).map { "#\($0)" }
-        }
-        let dataStart = slice?.lowerBound ?? (options.header ? head.end : lo)
-        let dataEnd = slice?.upperBound ?? hi
+        let columnCount = plan.columnCount
+        let names = plan.layout.names
+        let segments = { let s = plan.segments(slice); return s.isEmpty ? [plan.dataEnd..<plan.dataEnd] : s }()
 
         // Which columns to read.
         var wanted = Array(0..<columnCount)
@@ -108,7 +94,7 @@ enum CSVLoader {
 
         let classifier = CellClassifier(options: options)
         let builders = wanted.map { ColumnBuilder(classifier: classifier, name: names[$0], forced: forced[$0]) }
-        let avgRecord = max(16, (head.end - lo))
+        let avgRecord = max(16, plan.dataStart > lo ? (plan.dataStart - lo) / max(1, plan.layout.header.dataStart) : 64)
         let progress = ProgressReporter(total: hi - lo, callback: options.progress)
 
         let needsValidation = input.needsValidation
@@ -143,14 +129,14 @@ enum CSVLoader {
         }
         // Chunks cut at line breaks; when a quoted field holds a line break (a chunk may then start
         // inside it), once more with record boundaries from a quote-aware scan.
-        var chunks = splitChunks(p, lo: dataStart, hi: dataEnd, delimiter: delimiter, quoteAware: false, buffer: buffer)
+        var chunks = segments.flatMap { splitChunks(p, lo: $0.lowerBound, hi: $0.upperBound, delimiter: delimiter, quoteAware: false, buffer: buffer) }
         var chunkResults = run(chunks)
         let straddled = chunkResults.enumerated().contains { k, r in
             r.quotedLineBreak || (k < chunkResults.count - 1 && { if case .unterminatedQuote? = r.error { return true } else { return false } }())
         }
         if straddled && chunks.count > 1 {
             chunkResults = []
-            chunks = splitChunks(p, lo: dataStart, hi: dataEnd, delimiter: delimiter, quoteAware: true, buffer: buffer)
+            chunks = segments.flatMap { splitChunks(p, lo: $0.lowerBound, hi: $0.upperBound, delimiter: delimiter, quoteAware: true, buffer: buffer) }
             chunkResults = run(chunks)
         }
         // Errors: the first in the file wins.
@@ -198,7 +184,9 @@ enum CSVLoader {
         }
         var columns: [Column] = []
         var allProblems: [(column: Int, RawProblem)] = []
-        for (column, problems) in joined.take() {
+        for (s, (column, problems)) in joined.take().enumerated() {
+            var column = column
+            column.filePosition = wanted[s] + 1
             columns.append(column)
             for q in problems { allProblems.append((columns.count - 1, q)) }
         }
@@ -213,7 +201,10 @@ enum CSVLoader {
             for ci in columns.indices where !perColumn[ci].isEmpty { columns[ci].problems = perColumn[ci] }
         }
         progress.finish()
-        do { return try Table(columns: columns, source: source) } catch { throw .table(error) }
+        columns = try plan.layout.finish(columns, options: options, path: path)
+        var laidOut = source
+        if !plan.layout.facts.isPlain { laidOut.layout = plan.layout.facts }
+        do { return try Table(columns: columns, source: laidOut) } catch { throw .table(error) }
     }
 
     static func formatName(_ path: String) -> String {
@@ -448,8 +439,18 @@ extension CSVLoader {
         let p = input.buffer.base
         let lo = input.start, hi = input.buffer.count
         let delimiter = options.delimiter ?? DelimiterSniffer.sniff(p, lo: lo, hi: hi)
-        let head = CSVTokenizer.records(p, lo: lo, hi: hi, delimiter: delimiter, limit: 1)
-        let dataStart = options.header && head.error == nil ? head.end : lo
+        let locator = LineLocator(p + lo, hi - lo)
+        let layoutPlan: CSVPlan?
+        do {
+            layoutPlan = try plan(p, lo: lo, hi: hi, delimiter: delimiter, path: path, options: options, locator: locator) { offset in
+                var l = locator.location(ofByte: offset - lo, file: path)
+                l.byteOffset = offset - lo
+                return l
+            }
+        }
+        guard let layoutPlan else { try body(try load(input, path: path, options: options)); return true }
+        let dataStart = layoutPlan.dataStart
+        let dataEnd = layoutPlan.dataEnd
         var sliceOptions = options
         sliceOptions.delimiter = delimiter
         sliceOptions.progress = nil
@@ -464,12 +465,12 @@ extension CSVLoader {
                 handoff.free.wait()
                 if handoff.stopped { break }
                 guard more else { handoff.put(nil, end: hi); break }
-                let end = sliceEnd(bytes, from: start, hi: hi, target: target, delimiter: delimiter)
+                let end = sliceEnd(bytes, from: start, hi: dataEnd, target: target, delimiter: delimiter)
                 let result: Result<Table?, IngestError>
-                do throws(IngestError) { result = .success(try load(input, path: path, options: frozen, slice: start..<end)) }
+                do throws(IngestError) { result = .success(try load(input, path: path, options: frozen, slice: start..<end, plan: layoutPlan)) }
                 catch { result = .failure(error) }
                 handoff.put(result, end: end)
-                if case .success(.some) = result { start = end; more = start < hi } else { more = false }
+                if case .success(.some) = result { start = end; more = start < dataEnd } else { more = false }
             }
             handoff.done.signal()
         }

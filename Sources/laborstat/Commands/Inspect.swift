@@ -55,6 +55,15 @@ struct Inspect: ParsableCommand {
             if let d = s.delimiter { facts.append(("delimiter", d)) }
             if let sheet = s.sheet { facts.append(("sheet", sheet)) }
             facts.append(("bom", s.hadBOM ? "true" : "false"))
+            if let l = s.layout {
+                facts.append(("header_rows", l.headerRows.map(String.init).joined(separator: ",")))
+                if !l.skipped.isEmpty {
+                    facts.append(("above_header", l.skipped.map { "\($0.row) (\($0.kind.rawValue): \($0.text))" }.joined(separator: "; ")))
+                }
+                if let u = l.unitLine { facts.append(("unit_line", u)) }
+                facts.append(("left_out", l.leftOut.map { "\($0.row) (\($0.kind.rawValue)\($0.label.isEmpty ? "" : ": " + $0.label))" }.joined(separator: "; ")))
+                facts.append(("totals_check", l.totals.map { "\($0.row) \($0.column): sum \(NumberText.shortest($0.sum)), stated \(NumberText.shortest($0.stated)), \($0.addsUp ? "adds up" : "does not add up")" }.joined(separator: "; ")))
+            }
         }
         facts.append(("rows", String(table.rowCount)))
         facts.append(("columns", String(table.columns.count)))

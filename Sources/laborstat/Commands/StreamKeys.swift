@@ -107,9 +107,11 @@ struct StreamKeys {
         var needed = columns
         let filter = try input.whereExpression.map { try RowFilter($0) }
         if let expr = input.whereExpression { needed += try RowFilter.columns(in: expr) }
+        var first = true
         do {
             return try TableReader.scan(path: file, options: input.readOptions(columns: Array(Set(needed))),
                                         sliceBytes: slice) { part in
+                if first { InputOptions.noteLayout(part.source); first = false }
                 do {
                     let view = try filter.map { part.selecting(physicalRows: try $0.matchingRows(in: part)) } ?? part
                     try add(view)

@@ -12,8 +12,29 @@ struct InputOptions: ParsableArguments {
     @Option(help: "auto|,|tab|;||. auto sniffs.")
     var delimiter: String = "auto"
 
-    @Flag(help: "The first row is data; columns are then named #1, #2, …")
+    @Flag(help: "The first row is data; columns are then named #1, #2, … (same as --header none).")
     var noHeader = false
+
+    @Option(help: ArgumentHelp("auto|none. auto: the header is found below title rows, unit lines (单位：万元) and blank rows, and header rows spanning a group (欠薪 over 金额, 人数) are joined (欠薪金额); none: no header, columns #1, #2, …", valueName: "mode"))
+    var header: String = "auto"
+
+    @Option(help: ArgumentHelp("Rows before the header (title, unit line), instead of finding them, e.g. --skip-rows 2.", valueName: "N"))
+    var skipRows: Int?
+
+    @Option(help: ArgumentHelp("Header rows to join into one name per column, e.g. --header-rows 2 (欠薪 over 金额 → 欠薪金额).", valueName: "K"))
+    var headerRows: Int?
+
+    @Flag(help: "Keep totals (合计, 小计, 全国 …), notes (注：…) and blank rows as data; by default they are left out with a note naming the rows.")
+    var keepTotals = false
+
+    @Option(help: ArgumentHelp("Columns read as text whatever they hold, comma-separated, e.g. --text 工号,#1 (identifiers, postcodes).", valueName: "COL,…"))
+    var text: String?
+
+    @Option(help: ArgumentHelp("Column types instead of inferred ones: COL=integer|decimal|date|text|category, comma-separated, e.g. --types '年份=category,涉及人数=decimal'.", valueName: "COL=TYPE,…"))
+    var types: String?
+
+    @Option(help: ArgumentHelp("Units of number columns, for a unit line naming several (单位：万元、人) or to override one: COL=UNIT, comma-separated, e.g. --column-units '欠薪金额=万元' (scales as a 万元 cell).", valueName: "COL=UNIT,…"))
+    var columnUnits: String?
 
     @Option(help: "Extra missing-value tokens, comma-separated (always missing: empty, NA, N/A, NaN, null, -, —, －, 无, 空).")
     var missing: String?
@@ -37,7 +58,34 @@ struct InputOptions: ParsableArguments {
         case ",", ";", "|": o.delimiter = delimiter.utf8.first
         default: throw ValidationError("--delimiter must be auto, ',', tab, ';' or '|' (got \(delimiter))")
         }
-        o.header = !noHeader
+        switch header.lowercased() {
+        case "auto": o.headerMode = noHeader ? .none : .auto
+        case "none": o.headerMode = .none
+        default: throw ValidationError("--header must be auto or none (got \(header))")
+        }
+        if let n = skipRows {
+            guard n >= 0 else { throw ValidationError("--skip-rows must be 0 or more (got \(n))") }
+            o.skipRows = n
+        }
+        if let k = headerRows {
+            guard k >= 0 else { throw ValidationError("--header-rows must be 0 or more (got \(k))") }
+            if k == 0 { o.headerMode = .none } else { o.headerRows = k }
+        }
+        o.keepTotals = keepTotals
+        for name in commaList(text) { o.columnTypes[name] = .text }
+        for item in commaList(types) {
+            guard let eq = item.lastIndex(of: "="), let t = ColumnType(rawValue: item[item.index(after: eq)...].lowercased()),
+                  t != .boolean || true else {
+                throw ValidationError("--types takes COL=integer|decimal|date|text|category (got \(item))")
+            }
+            o.columnTypes[String(item[..<eq])] = t
+        }
+        for item in commaList(columnUnits) {
+            guard let eq = item.lastIndex(of: "="), eq != item.startIndex, item.index(after: eq) != item.endIndex else {
+                throw ValidationError("--column-units takes COL=UNIT, e.g. 欠薪金额=万元 (got \(item))")
+            }
+            o.columnUnits[String(item[..<eq])] = String(item[item.index(after: eq)...])
+        }
         o.missingTokens = missing.map { $0.split(separator: ",").map(String.init) } ?? []
         o.sheet = sheet
         o.columns = columns
@@ -52,7 +100,20 @@ struct InputOptions: ParsableArguments {
         if let expr = whereExpression, needed != nil {
             needed! += try RowFilter.columns(in: expr)
         }
-        return try TableReader.read(path: file, options: readOptions(columns: needed.map { Array(Set($0)) }))
+        let table = try TableReader.read(path: file, options: readOptions(columns: needed.map { Array(Set($0)) }))
+        InputOptions.noteLayout(table.source)
+        return table
+    }
+
+    /// Files already noted (a streamed read that falls back to a whole read says it once).
+    nonisolated(unsafe) static var noted = Set<String>()
+
+    /// The one note on standard error about what the reader found around the data: the header
+    /// below title rows, and the rows it left out with the check of any totals row.
+    static func noteLayout(_ source: TableSource?) {
+        guard let source, let facts = source.layout, !noted.contains(source.path) else { return }
+        noted.insert(source.path)
+        for line in LayoutNote.lines(facts) { Diagnostics.printError("laborstat: note: \(line)") }
     }
 
     /// Loads the table and applies `--where` as a row selection (not for design-based estimates,
