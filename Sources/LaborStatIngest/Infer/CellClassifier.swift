@@ -19,6 +19,8 @@ struct CellValue {
     var bool = false
     var unit: NumberUnit = .none
     var reason: CellReason = .none
+    /// Written like an identifier (`IdentifierPattern.matches`).
+    var identifier = false
 }
 
 /// Trimming, missing tokens and per-cell reading, shared by the CSV and XLSX paths.
@@ -107,6 +109,15 @@ struct CellClassifier: Sendable {
             || b == 0xEF || b == 0xC2 || b == 0xE2
         var looks = false
         var numberReason = CellReason.none
+        if numberStart && b &- 48 < 10 && (n == 18 || n == 15 || n == 11 || (b == 48 && n > 1 && p[1] &- 48 < 10)),
+           IdentifierPattern.matches(p, n) {
+            var v = n == 18 && !(p[17] &- 48 < 10) ? CellValue(kind: .badNumber, reason: .notNumber) : {
+                let r = NumberParser.parse(p, n)
+                return r.kind == .integer ? CellValue(kind: .integer, int: r.int, double: r.double, unit: r.unit) : CellValue(kind: .badNumber, reason: r.reason)
+            }()
+            v.identifier = true
+            return v
+        }
         if numberStart {
             // YYYY-MM-DD and other dates also start with a digit; try the date fast path first for them.
             if n >= 6 && n <= 40 && (b == 0xEF || (b &- 48 < 10 && (p[4] == UInt8(ascii: "-") || p[4] == UInt8(ascii: "/")

@@ -25,7 +25,14 @@ struct ColumnAssembler {
             case .boolean: mode = .boolean
             case .category, .text: mode = .string
             }
-        } else { mode = InferenceRule.decide(total) }
+        } else {
+            var decided = InferenceRule.decide(total)
+            // Identifiers stay text: named so by the header, or written so (leading zeros, IDs).
+            if decided == .number && (IdentifierPattern.headerNamesIdentifier(name) || (total.identifiers > 0 && total.decimal == 0)) {
+                decided = .string
+            }
+            mode = decided
+        }
 
         // The column's unit: the most frequent among its numbers.
         var unit = NumberUnit.none

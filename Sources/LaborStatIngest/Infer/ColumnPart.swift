@@ -239,6 +239,7 @@ struct ColumnBuilder {
                         i += 1
                     }
                     if i == n && n - (point ? 1 : 0) <= 15 {
+                        if !point && (n == 11 || n == 15 || (q[0] == 48 && n > 1)) && IdentifierPattern.matches(q, n) { part.counts.identifiers += 1 }
                         if firstUnit == nil { firstUnit = NumberUnit.none } else if firstUnit != NumberUnit.none { part.mixedUnits = true }
                         part.counts.units[0] += 1
                         if !point {

@@ -7,9 +7,12 @@ struct KindCounts: Sendable {
     var year4 = 0
     /// Numbers per `NumberUnit` (raw value).
     var units = SIMD8<Int>()
+    /// Cells written like identifiers (`IdentifierPattern`): leading zeros, resident IDs, mobiles.
+    var identifiers = 0
 
     /// Counts one cell.
     @inline(__always) mutating func add(_ v: CellValue) {
+        if v.identifier { identifiers += 1 }
         switch v.kind {
         case .missing: missing += 1
         case .integer:
@@ -32,6 +35,7 @@ struct KindCounts: Sendable {
         c.missing += b.missing; c.integer += b.integer; c.decimal += b.decimal; c.date += b.date
         c.boolean += b.boolean; c.badNumber += b.badNumber; c.badDate += b.badDate; c.text += b.text
         c.year4 += b.year4
+        c.identifiers += b.identifiers
         c.units &+= b.units
         return c
     }
