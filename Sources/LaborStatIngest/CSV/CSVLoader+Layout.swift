@@ -95,8 +95,16 @@ extension CSVLoader {
                 add(cut, origin: w)
             }
         }
-        let lines = locator.locations(ofBytes: starts.map { $0 - lo }, file: path).map(\.line)
-        layout.screen(rows, rowNumbers: lines, complete: complete, keepTotals: options.keepTotals)
+        // Rows are screened by index; only the lines of rows reported are counted (counting every
+        // line of a large file would read all of it before the parallel loader does).
+        layout.screen(rows, rowNumbers: Array(rows.indices), complete: complete, keepTotals: options.keepTotals)
+        let reported = Array(Set(layout.facts.leftOut.map(\.row) + layout.facts.totals.map(\.row))).sorted()
+        if !reported.isEmpty {
+            let lines = locator.locations(ofBytes: reported.map { starts[$0] - lo }, file: path).map(\.line)
+            let line = Dictionary(uniqueKeysWithValues: zip(reported, lines))
+            for i in layout.facts.leftOut.indices { layout.facts.leftOut[i].row = line[layout.facts.leftOut[i].row]! }
+            for i in layout.facts.totals.indices { layout.facts.totals[i].row = line[layout.facts.totals[i].row]! }
+        }
         plan.layout = layout
         plan.excluded = layout.leftOut.map { starts[$0]..<ends[$0] }
         // Trailing records left out end the data (the loader then never sees them).

@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+import LaborStatTable
+import _LaborStatTestSupport
+@testable import LaborStatIngest
+
+/// Files laid out as offices lay them out, made by the producers themselves
+/// (`Fixtures/office/make.py`: openpyxl, XlsxWriter, LibreOffice, Python's gbk codec as Excel writes).
+@Suite("Office layouts: title, unit line, multi-row header, totals, notes, identifiers")
+struct OfficeLayoutTests {
+    static func office(_ name: String) -> String { fixture("office/" + name) }
+    static func load(_ name: String, _ configure: (inout ReadOptions) -> Void = { _ in }) throws -> Table {
+        var o = ReadOptions()
+        configure(&o)
+        return try TableReader.read(path: office(name), options: o)
+    }
+    static func values(_ t: Table, _ name: String) throws -> [Double?] {
+        let c = try t.column(named: name)
+        return t.rowIndices.map { c.double(at: $0) }
+    }
+
+    static let govFiles = ["gov_openpyxl.xlsx", "gov_xlsxwriter.xlsx", "gov_libreoffice.xlsx", "gov_excel.gbk.csv", "gov_libreoffice.gb18030.csv"]
+
+    @Test("title + unit line + two-row header read the same from every producer", arguments: govFiles)
+    func governmentTable(_ file: String) throws {
+        let t = try Self.load(file)
+        #expect(t.columnNames == ["地区", "欠薪金额", "欠薪人数", "结案金额", "结案人数"])
+        #expect(t.rowCount == 4)
+        #expect(t.columns.map(\.filePosition) == [1, 2, 3, 4, 5])
+        // 单位：万元、人: amounts scale as a 万元 cell (exactly: 1234.56万 = 12345600), counts are 人.
+        #expect(try Self.values(t, "欠薪金额") == [12_345_600, 1_005_000, 2_000_000, 888_000])
+        #expect(try Self.values(t, "结案金额") == [10_005_000, 800_000, 1_502_500, 600_000])
+        #expect(try Self.values(t, "欠薪人数") == [120, 20, 35, 12])
+        #expect(try t.column(named: "欠薪金额").unit == "元")
+        #expect(try t.column(named: "结案人数").unit == "人")
+        let f = try #require(t.source?.layout)
+        #expect(f.headerRows == [3, 4])
+        #expect(f.skipped.map(\.row) == [1, 2])
+        #expect(f.skipped.map(\.kind) == [.title, .unit])
+        #expect(f.unitLine == "单位：万元、人")
+        if file.hasSuffix(".gbk.csv") {
+            // Excel writes the blank row as ,,,, between the total and the notes.
+            #expect(f.leftOutSummary == "9 (合计), 10 (blank), 11–12 (notes)")
+        } else {
+            #expect(f.leftOutSummary == "9 (合计), 10–11 (notes)")
+        }
+        // The 合计 row checks: every amount and count column adds up, in the units as written.
+        #expect(f.totals.count == 4)
+        #expect(f.totals.allSatisfy { $0.addsUp })
+        #expect(f.totals.first.map { ($0.column, $0.stated) } ?? ("", 0) == ("欠薪金额", 1623.86))
+    }
+
+    @Test("--skip-rows and --header-rows name the header; wrong ones give what they say")
+    func explicitHeader() throws {
+        let same = try Self.load("gov_openpyxl.xlsx") { $0.skipRows = 2; $0.headerRows = 2 }
+        #expect(same.columnNames == ["地区", "欠薪金额", "欠薪人数", "结案金额", "结案人数"])
+        #expect(same.rowCount == 4)
+        // One header row: row 4 (金额, 人数 …) becomes data, the amount columns become text.
+        let one = try Self.load("gov_xlsxwriter.xlsx") { $0.skipRows = 2; $0.headerRows = 1 }
+        #expect(one.columnNames == ["地区", "欠薪", "#3", "结案", "#5"])
+        #expect(one.rowCount == 5)
+        #expect(try one.column(named: "欠薪").type == .text)
+        // No header after 4 rows: columns #1 … #5 over the 4 data rows.
+        let none = try Self.load("gov_excel.gbk.csv") { $0.skipRows = 4; $0.headerMode = .none }
+        #expect(none.columnNames == ["#1", "#2", "#3", "#4", "#5"])
+        #expect(none.rowCount == 4)
+        #expect(try Self.values(none, "#3") == [120, 20, 35, 12])
+    }
+
+    @Test("--keep-totals keeps totals, blanks and notes as data")
+    func keepTotals() throws {
+        let t = try Self.load("gov_excel.gbk.csv") { $0.keepTotals = true }
+        #expect(t.rowCount == 8)
+        #expect(try Self.values(t, "欠薪人数") == [120, 20, 35, 12, 187, nil, nil, nil])
+        #expect(t.source?.layout?.keptTotals == true)
+        let sub = try Self.load("subtotals_b3_xlsxwriter.xlsx") { $0.keepTotals = true }
+        #expect(sub.rowCount == 8)
+    }
+
+    @Test("a 合计 row that does not add up is left out and the check says by how much")
+    func totalsThatDoNotAddUp() throws {
+        let t = try Self.load("ledger_excel.gbk.csv")
+        #expect(t.rowCount == 12)
+        #expect(try Self.values(t, "欠薪金额（元）").compactMap { $0 }.reduce(0, +) == 28533)
+        let f = try #require(t.source?.layout)
+        #expect(f.leftOutSummary == "14 (blank), 15 (合计), 16 (notes)")
+        let amount = try #require(f.totals.first { $0.column == "欠薪金额（元）" })
+        #expect(!amount.addsUp)
+        #expect(amount.sum == 28533 && amount.stated == 28633)
+        let people = try #require(f.totals.first { $0.column == "涉及人数" })
+        #expect(people.addsUp && people.sum == 30)
+        // 序号 stays integer: the 合计 written in it is not data.
+        #expect(try t.column(named: "序号").type == .integer)
+    }
+
+    @Test("a table at B3 is found there; 小计 and 合计 left out; #N is the sheet's column")
+    func tableAtB3() throws {
+        let t = try Self.load("subtotals_b3_xlsxwriter.xlsx")
+        #expect(t.columnNames == ["地区", "工号", "欠薪金额", "涉及人数"])
+        #expect(t.columns.map(\.filePosition) == [2, 3, 4, 5])
+        #expect(t.rowCount == 5)
+        #expect(try Self.values(t, "欠薪金额") == [5000, 7500.5, 3000, 4200, 800])
+        let f = try #require(t.source?.layout)
+        #expect(f.headerRows == [3])
+        #expect(f.leftOutSummary == "6 (小计), 10 (小计), 11 (合计)")
+        #expect(f.totals.filter { $0.label == "合计" }.allSatisfy { $0.addsUp })
+        #expect(try t.columnIndex(named: "#2") == 0)
+        #expect(try t.column(named: "#4").name == "欠薪金额")
+        // A problem cell is placed at its sheet row and column (工号 in C4 → 4:3).
+        let bad = try Self.load("subtotals_b3_xlsxwriter.xlsx") { $0.columnTypes["工号"] = .date }
+        #expect(try bad.column(named: "工号").problems.first?.location.description.hasSuffix(":4:3") == true)
+    }
+
+    @Test("yearbook: 全国 first and region totals over provinces are left out; a tidy long table keeps 全国")
+    func yearbookAndTidy() throws {
+        let y = try Self.load("yearbook.csv")
+        #expect(y.rowCount == 8)
+        #expect(try Self.values(y, "外出农民工（万人）").compactMap { $0 }.reduce(0, +) == 2590)
+        #expect(y.source?.layout?.leftOutSummary == "2 (全国), 3 (东部地区), 9 (中部地区)")
+        #expect(y.source?.layout?.totals.allSatisfy { $0.addsUp } == true)
+        let tidy = try Self.load("tidy_long.csv")
+        #expect(tidy.rowCount == 6)
+        #expect(tidy.source?.layout == nil)
+    }
+
+    @Test("identifier columns stay text: leading zeros, resident IDs with X, mobiles, postcodes")
+    func identifiers() throws {
+        let t = try Self.load("ledger_excel.gbk.csv")
+        for name in ["工号", "身份证号", "手机", "邮编"] {
+            #expect(try [ColumnType.text, .category].contains(t.column(named: name).type), "\(name)")
+            #expect(try t.column(named: name).problemCount == 0)
+        }
+        #expect(try t.column(named: "工号").string(at: 0) == "00037")
+        #expect(try t.column(named: "身份证号").string(at: 0) == "11010519760707006X")
+        #expect(try t.column(named: "邮编").string(at: 0) == "010010")
+        // Values alone, under a header that says nothing: IDs with a right check character are text …
+        let ids = try read("x,n\n11010519760707006X,1\n310104197708080073,2\n")
+        #expect(ids.columns[0].type != .integer && ids.columns[0].problemCount == 0)
+        // … 18 digits with a wrong check character are a number, as written.
+        let wrong = try read("x,n\n310104197708080074,1\n310104197708080075,2\n")
+        #expect(wrong.columns[0].type == .integer)
+        let zeros = try read("x,n\n00123,1\n10234,2\n")
+        #expect(zeros.columns[0].type != .integer)
+        #expect(zeros.columns[0].string(at: 0) == "00123")
+        let mobiles = try read("x,n\n13912345678,1\n18800001111,2\n")
+        #expect(mobiles.columns[0].type != .integer)
+        // --text and --types force any column.
+        let forced = try Self.load("ledger_excel.gbk.csv") { $0.columnTypes = ["序号": .text, "涉及人数": .decimal, "工号": .integer] }
+        #expect(try forced.column(named: "序号").type == .text)
+        #expect(try forced.column(named: "涉及人数").type == .decimal)
+        #expect(try forced.column(named: "工号").type == .integer)
+        #expect(try forced.column(named: "工号").string(at: 0) == "37")
+    }
+
+    @Test("GB 11643 check characters agree with the fixtures made by make.py")
+    func checkCharacter() {
+        for id in ["11010519760707006X", "310104197708080073"] {
+            let bytes = Array(id.utf8)
+            #expect(bytes.withUnsafeBufferPointer { IdentifierPattern.matches($0.baseAddress!, 18) })
+        }
+        let bad = Array("11010519760707006Y".utf8)
+        #expect(!bad.withUnsafeBufferPointer { IdentifierPattern.matches($0.baseAddress!, 18) })
+    }
+
+    @Test("not sure where the header is: exit 65 naming the rows and the flags, never data as header")
+    func unsure() throws {
+        let e = #expect(throws: IngestError.self) { try read("1200,3.5,7\n1300,4.5,8\n1400,5.5,9\n") }
+        #expect(e?.description.contains("t.csv:1:1: row 1 looks like data, not a header") == true)
+        #expect(e?.description.contains("--header none") == true)
+        #expect(e.map { $0.kind == .badData } == true)
+        // After a title, the same: the rows above are named.
+        let t = #expect(throws: IngestError.self) { try read("统计表,,\n1200,3.5,7\n1300,4.5,8\n") }
+        #expect(t?.description.contains("rows 1 above look like a title") == true)
+        #expect(t?.description.contains("--skip-rows 1") == true)
+        // Years as column names are names, not data.
+        let wide = try read("地区,2022,2023\n北京,1,2\n上海,3,4\n")
+        #expect(wide.columnNames == ["地区", "2022", "2023"])
+    }
+
+    @Test("a unit line naming several units: per column kind, else refused with the flag")
+    func unitLines() throws {
+        let one = try read("单位：万元,,\n地区,金额,人数\n甲,1.5,3\n乙,2,4\n")
+        #expect(try one.column(named: "金额").unit == "元")
+        #expect(one.columns[1].double(at: 0) == 15000)
+        #expect(try one.column(named: "人数").unit == nil)
+        #expect(one.columns[2].double(at: 0) == 3)
+        let e = #expect(throws: IngestError.self) { try read("单位：万元、人,,\n地区,2022,2023\n甲,1.5,3\n乙,2,4\n") }
+        #expect(e?.description.contains("t.csv:1:1: the unit line \"单位：万元、人\" names 2 units") == true)
+        #expect(e?.description.contains("--column-units") == true)
+        let fixed = try read("单位：万元、人,,\n地区,2022,2023\n甲,1.5,3\n乙,2,4\n") { $0.columnUnits = ["2022": "万元", "2023": "人"] }
+        #expect(fixed.columns[1].double(at: 0) == 15000)
+        #expect(fixed.columns[2].unit == "人")
+    }
+
+    @Test("#N is the file's N-th column whatever subset is read")
+    func hashN() throws {
+        let t = try Self.load("ledger_excel.gbk.csv") { $0.columns = ["#7", "#3"] }
+        #expect(t.columnNames == ["工号", "欠薪金额（元）"])
+        #expect(try t.column(named: "#7").name == "欠薪金额（元）")
+        #expect(try t.column(named: "#3").name == "工号")
+        #expect(throws: TableError.self) { try t.column(named: "#2") }
+    }
+}
