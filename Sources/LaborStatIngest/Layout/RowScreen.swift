@@ -153,7 +153,12 @@ enum RowScreen {
                                            sum: sum, stated: stated, addsUp: ok))
             }
         }
-        for i in 0..<n { if let k = kind[i] { result.leftOut.append((i, .init(row: rowNumbers[i], kind: k, label: k == .blank ? "" : labels[i]))) } }
+        for i in 0..<n {
+            guard let k = kind[i] else { continue }
+            // Notes are shown as written; totals by their label with spaces removed (`合  计` → 合计).
+            let label = k == .blank ? "" : k == .note ? (LayoutCells.firstNonEmpty(rows[i])?.text ?? "") : labels[i]
+            result.leftOut.append((i, .init(row: rowNumbers[i], kind: k, label: label)))
+        }
         return result
     }
 

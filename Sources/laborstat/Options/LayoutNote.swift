@@ -5,10 +5,10 @@ enum LayoutNote {
     static func lines(_ f: TableLayoutFacts) -> [String] {
         var out: [String] = []
         if !f.skipped.isEmpty || f.headerRows.count > 1 {
-            var s = "header on \(rows(f.headerRows))"
+            var s = f.headerRows.isEmpty ? "no header" : "header on \(rows(f.headerRows))"
             if f.headerRows.count > 1 { s += " (joined)" }
             if !f.skipped.isEmpty {
-                s += ", above it " + f.skipped.map { r in
+                s += (f.headerRows.isEmpty ? ", before the data " : ", above it ") + f.skipped.map { r in
                     r.kind == .unit ? "\(r.row) (unit line \(r.text))" : "\(r.row) (\(r.kind.rawValue))"
                 }.joined(separator: ", ")
             }
@@ -26,7 +26,7 @@ enum LayoutNote {
         return out
     }
 
-    /// `; the 合计 row 16 adds up` or `; the 合计 row 16 does not add up: 欠薪金额 sums to 1535.06 over the rows kept, the row says 1600`.
+    /// `; the 合计 row 16 adds up` or `; the 合计 row 16 does not add up: 欠薪金额 sums to 1535.06 over the data rows, the row says 1600`.
     static func totals(_ checks: [TableLayoutFacts.TotalsCheck]) -> String {
         var byRow: [(Int, String, [TableLayoutFacts.TotalsCheck])] = []
         for c in checks {
@@ -37,7 +37,7 @@ enum LayoutNote {
             let bad = cs.filter { !$0.addsUp }
             if bad.isEmpty { s += "; the \(label) row \(row) adds up" ; continue }
             s += "; the \(label) row \(row) does not add up: " + bad.map {
-                "\($0.column) sums to \(NumberText.shortest(($0.sum * 1e8).rounded() / 1e8)) over the rows kept, the row says \(NumberText.shortest($0.stated))"
+                "\($0.column) sums to \(NumberText.shortest(($0.sum * 1e8).rounded() / 1e8)) over the data rows, the row says \(NumberText.shortest($0.stated))"
             }.joined(separator: ", ")
         }
         return s
