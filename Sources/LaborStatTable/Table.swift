@@ -147,7 +147,20 @@ extension Table {
         columns[try columnIndex(named: name)]
     }
 
+    /// A header as users slip on it: width-folded, without spaces, without a trailing unit in
+    /// brackets (`欠薪金额（元）` → `欠薪金额`) and without a trailing 省 or 市 (`所在省` → `所在`).
+    static func looseName(_ s: String) -> String {
+        var t = Table.normalizedName(s).filter { !$0.isWhitespace }
+        if t.hasSuffix(")"), let open = t.lastIndex(of: "("), open != t.startIndex { t = String(t[..<open]) }
+        if t.count > 1, t.hasSuffix("省") || t.hasSuffix("市") { t.removeLast() }
+        return t
+    }
+
+    /// The column a mistyped name most likely means: the same name up to the usual slips
+    /// (`looseName`), else the nearest by edit distance.
     func closestName(to name: String) -> String? {
+        let loose = Table.looseName(name)
+        if !loose.isEmpty, let c = columns.first(where: { Table.looseName($0.name) == loose }) { return c.name }
         let target = Array(Table.normalizedName(name))
         var best: (String, Int)?
         for c in columns {
