@@ -30,6 +30,9 @@ public struct Column: Sendable {
     /// The column's 1-based place in the file it was read from (`#N` names it), whatever subset of
     /// the file's columns was read; nil for columns made in memory.
     public var filePosition: Int? = nil
+    /// For a category column: its levels are in a meaningful order of their own (provinces by
+    /// division code), which grouping follows instead of the text order.
+    public var levelsOrdered = false
 
     public init(name: String, storage: ColumnStorage, missing: MissingMask? = nil, unit: String? = nil,
                 problems: [CellProblem] = [], problemCount: Int? = nil) {
@@ -184,6 +187,7 @@ extension Column {
         }
         var c = Column(name: name, storage: s, missing: missing.gathering(rows), unit: unit, problems: problems, problemCount: problemCount)
         c.filePosition = filePosition
+        c.levelsOrdered = levelsOrdered
         return c
     }
 

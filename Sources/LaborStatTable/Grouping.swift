@@ -106,7 +106,8 @@ struct KeyCodes {
         switch column.storage {
         case .category(let codes, let levels):
             // Levels in code-point (UTF-8 byte) order; missing after all of them.
-            let order = levels.indices.sorted { Array(levels[$0].utf8).lexicographicallyPrecedes(Array(levels[$1].utf8)) }
+            let order = column.levelsOrdered ? Array(levels.indices)
+                : levels.indices.sorted { Array(levels[$0].utf8).lexicographicallyPrecedes(Array(levels[$1].utf8)) }
             rankOfRaw = [UInt32](repeating: 0, count: levels.count + 1)
             for (r, l) in order.enumerated() { rankOfRaw[l] = UInt32(r) }
             rankOfRaw[levels.count] = UInt32(levels.count)
@@ -138,7 +139,8 @@ struct KeyCodes {
                 }
                 i += 1
             }
-            let order = levels.indices.sorted { Array(levels[$0].utf8).lexicographicallyPrecedes(Array(levels[$1].utf8)) }
+            let order = column.levelsOrdered ? Array(levels.indices)
+                : levels.indices.sorted { Array(levels[$0].utf8).lexicographicallyPrecedes(Array(levels[$1].utf8)) }
             rankOfRaw = [UInt32](repeating: 0, count: levels.count + 1)
             for (r, l) in order.enumerated() { rankOfRaw[l] = UInt32(r) }
             rankOfRaw[levels.count] = UInt32(levels.count)

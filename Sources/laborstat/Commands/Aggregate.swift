@@ -117,7 +117,7 @@ struct Aggregate: ParsableCommand {
         if let ctx {
             (table, groupOfRow, groupCount, keyColumns, present) = (ctx.domainTable, ctx.domainGroupOfRow, ctx.grouping.groupCount, ctx.grouping.keys, ctx.presentGroups)
         } else {
-            table = try input.loadFiltered(columns: needed)
+            table = try input.loadFiltered(columns: needed, groupKeys: keys.map(\.column))
             let grouping = try Grouping(table, by: keys)
             (groupOfRow, groupCount, keyColumns, present) = (grouping.groupOfRow, grouping.groupCount, grouping.keys, Array(0..<grouping.groupCount))
         }
@@ -361,7 +361,7 @@ enum DesignSupport {
 
         init(input: InputOptions, spec: SurveyDesignSpec, keys: [KeySpec], columns: [String]?) throws {
             let needed = columns.map { $0 + keys.map(\.column) + [spec.weight, spec.strata].compactMap { $0 } + spec.clusters + spec.fpc.filter { Double($0) == nil } }
-            let t = try input.load(columns: needed)
+            let t = try input.load(columns: needed, groupKeys: keys.map(\.column))
             let d = try input.whereExpression.map { try RowFilter($0).mask(in: t) }
             let g = try Grouping(t, by: keys)
             let rows: [Int32] = d.map { d in d.indices.filter { d[$0] }.map { Int32($0) } } ?? (0..<t.rowCount).map { Int32($0) }

@@ -52,7 +52,7 @@ struct Pivot: ParsableCommand {
 
     func run() throws {
         let rk = KeySpec(rows), ck = KeySpec(cols)
-        let table = try input.loadFiltered(columns: [rk.column, ck.column] + (value.map { [$0] } ?? []))
+        let table = try input.loadFiltered(columns: [rk.column, ck.column] + (value.map { [$0] } ?? []), groupKeys: [rk.column, ck.column])
         let rg = try Grouping(table, by: [rk]), cg = try Grouping(table, by: [ck])
         let R = rg.groupCount, C = cg.groupCount
         // Cells r·C + c, then row totals R·C + r, column totals R·C + R + c, the grand total last.

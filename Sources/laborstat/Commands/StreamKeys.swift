@@ -97,6 +97,8 @@ struct StreamKeys {
     static func scan(_ input: InputOptions, columns: [String], sliceBytes: Int?, add: (Table) throws -> Void) throws -> Bool {
         let file = input.file
         guard file != "-", !file.lowercased().hasSuffix(".xlsx") else { return false }
+        // COL:province keys order groups by division code, which slices cannot merge: whole read.
+        guard !columns.contains(where: Table.isProvinceKey) else { return false }
         var slice = sliceBytes ?? 0
         if sliceBytes == nil {
             let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path   // the size of the file, not of a link

@@ -58,7 +58,7 @@ struct Tabulate: ParsableCommand {
         let rk = KeySpec(rows), ck = cols.map(KeySpec.init)
         let needed = [rk.column] + (ck.map { [$0.column] } ?? []) + keys.map(\.column) + design.columns
         if spec.isDesignBased { return try runDesign(spec: spec, keys: keys, rk: rk, ck: ck, needed: needed) }
-        let table = try input.loadFiltered(columns: needed)
+        let table = try input.loadFiltered(columns: needed, groupKeys: ([rk] + (ck.map { [$0] } ?? []) + keys).map(\.column))
         let result: Table
         var meta: [(String, String)] = [("command", "tabulate"), ("weighting", "none (counts)")]
         if let ck {

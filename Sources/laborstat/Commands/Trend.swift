@@ -102,7 +102,7 @@ struct Trend: ParsableCommand {
         if let s = try streamed(spec: spec, aggregate: aggregate, time: timeKey, by: byKeys, columns: columns) {
             grouped = s
         } else {
-            let table = try input.loadFiltered(columns: columns)
+            let table = try input.loadFiltered(columns: columns, groupKeys: byKeys.map(\.column))
             grouped = try GroupedSeries(table: table, time: timeKey, value: value, aggregate: aggregate, by: byKeys,
                                         weight: spec.weight, zeroFill: zeroFill)
         }

@@ -95,13 +95,25 @@ struct InputOptions: ParsableArguments {
 
     /// Loads the table. `columns` (when known) lets the reader skip the rest; columns named in
     /// `--where` are added to it.
-    func load(columns: [String]? = nil) throws -> Table {
+    ///
+    /// `groupKeys`: the columns the command groups by; a `COL:province` key gets its column
+    /// (`Table.addingProvinceKeys`), and a plain column that spells a province more than one way
+    /// gets a note offering that key.
+    func load(columns: [String]? = nil, groupKeys: [String] = []) throws -> Table {
         var needed = columns
         if let expr = whereExpression, needed != nil {
             needed! += try RowFilter.columns(in: expr)
         }
-        let table = try TableReader.read(path: file, options: readOptions(columns: needed.map { Array(Set($0)) }))
+        var table = try TableReader.read(path: file, options: readOptions(columns: needed.map { Array(Set($0)) }))
         InputOptions.noteLayout(table.source)
+        let keys = groupKeys + (columns ?? [])
+        if keys.contains(where: Table.isProvinceKey) { table = try table.addingProvinceKeys(keys, file: file) }
+        for key in Set(groupKeys) where KeySpec(key).period == nil && !Table.isProvinceKey(key) {
+            let splits = table.provinceSpellingSplits(column: key)
+            guard !splits.isEmpty else { continue }
+            let shown = splits.prefix(3).map { $0.spellings.joined(separator: ", ") }.joined(separator: "; ")
+            Diagnostics.printError("laborstat: note: column \"\(key)\" spells \(splits.count == 1 ? "a province" : "\(splits.count) provinces") more than one way (\(shown)\(splits.count > 3 ? "; …" : "")); group by \(key):province to count them as one")
+        }
         return table
     }
 
@@ -118,8 +130,8 @@ struct InputOptions: ParsableArguments {
 
     /// Loads the table and applies `--where` as a row selection (not for design-based estimates,
     /// which use `domainMask` instead).
-    func loadFiltered(columns: [String]? = nil) throws -> Table {
-        let table = try load(columns: columns)
+    func loadFiltered(columns: [String]? = nil, groupKeys: [String] = []) throws -> Table {
+        let table = try load(columns: columns, groupKeys: groupKeys)
         guard let expr = whereExpression else { return table }
         return table.selecting(physicalRows: try RowFilter(expr).matchingRows(in: table))
     }
