@@ -158,8 +158,10 @@ extension Column {
         }
     }
 
-    /// All values as doubles with NaN for missing; throws when the column is not numeric.
-    public func doubles() throws(TableError) -> [Double] {
+    /// The values of every physical row as doubles (NaN for missing), in storage order — all rows,
+    /// whatever selection a table holding the column has (`Table.doubles(_:)` gives the rows in
+    /// view). Throws when the column is not numeric.
+    public func physicalDoubles() throws(TableError) -> [Double] {
         var out: [Double]
         switch storage {
         case .integer(let v): out = v.map { Double($0) }
@@ -170,6 +172,11 @@ extension Column {
         if !missing.isEmpty { for r in 0..<out.count where missing[r] { out[r] = .nan } }
         return out
     }
+
+    /// Renamed: a column does not know a table's row selection, so its values are those of every
+    /// physical row. Use `Table.doubles(_:)` for the rows in view, `physicalDoubles()` for all.
+    @available(*, deprecated, renamed: "physicalDoubles()", message: "covers every physical row, not a table's selection; use Table.doubles(_:) for the rows in view")
+    public func doubles() throws(TableError) -> [Double] { try physicalDoubles() }
 
     /// The rows picked by `rows`, in that order (a copy).
     public func gathering(_ rows: [Int32]) -> Column {

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```swift
 /// let table = try TableReader.read(path: "arrears.csv")       // LaborStatIngest
-/// let owed = try table.column(named: "amount_owed").doubles()
+/// let owed = try table.doubles("amount_owed")                  // the rows in view
 /// let recent = table.selecting(rows: rowsWhereYearIsAfter2020)  // a view: no column is copied
 /// ```
 ///
@@ -145,6 +145,19 @@ extension Table {
 
     public func column(named name: String) throws(TableError) -> Column {
         columns[try columnIndex(named: name)]
+    }
+
+    /// The values of a numeric column for the rows in view (the selection honoured), NaN where
+    /// missing; throws when there is no such column or it is not numeric.
+    ///
+    /// ```swift
+    /// let recent = table.selecting(physicalRows: try RowFilter("year = 2024").matchingRows(in: table))
+    /// let owed2024 = try recent.doubles("amount_owed")   // 2024 rows only
+    /// ```
+    public func doubles(_ name: String) throws(TableError) -> [Double] {
+        let all = try column(named: name).physicalDoubles()
+        guard let s = selection else { return all }
+        return s.map { all[Int($0)] }
     }
 
     /// A header as users slip on it: width-folded, without spaces, without a trailing unit in

@@ -69,7 +69,7 @@ struct CompareSurveyTests {
     @Test("a domain keeps the design whole (subset design)")
     func domain() throws {
         let t = try Self.fixture()
-        let hours = try t.column(named: "hours_per_week").doubles()
+        let hours = try t.column(named: "hours_per_week").physicalDoubles()
         let r = try run(.mean, value: "monthly_income", domain: hours.map { $0 >= 50 })
         try CompareReferenceTests.check(r.table(), against: "expected_survey_domain_mean_province.csv")
         #expect(throws: RegionError.self) { try r.tests() }

@@ -24,7 +24,7 @@ struct SurveyDesignErrorTests {
     @Test("bad weights, nesting and fpc are located errors")
     func badDesigns() throws {
         let t = try Self.gen()
-        var w = try t.column(named: "weight").doubles().map { Optional($0) }
+        var w = try t.column(named: "weight").physicalDoubles().map { Optional($0) }
         w[4] = 0
         var t2 = t
         try t2.append(Column("w0", doubles: w))
@@ -96,7 +96,7 @@ struct SurveyDesignErrorTests {
     func valueEntryPoints() throws {
         let t = try Self.gen()
         let d = try SurveyDesign(table: t, spec: .init(weight: "weight", strata: "province", clusters: ["county"], lonelyPSU: .certainty))
-        let y = try t.column(named: "income").doubles()
+        let y = try t.column(named: "income").physicalDoubles()
         let a = try d.mean("income", domain: nil, groups: nil)[0], b = try d.mean(values: y, domain: nil, groups: nil)[0]
         #expect(a == b)
         // Cell shares of industry × sex sum to 1, and summed over sex give the industry shares.
@@ -149,7 +149,7 @@ struct SurveyDesignErrorTests {
         let province = try t.column(named: "province")
         try t.append(Column("stratum", strings: (0..<t.rowCount).map { $0 == 7 ? "single" : province.string(at: $0) }))
         try t.append(Column("frac", doubles: (0..<t.rowCount).map { $0 == 7 ? 0.5 : 0.02 }))
-        let y = try t.column(named: "income").doubles()
+        let y = try t.column(named: "income").physicalDoubles()
         for fpc in [[], ["frac"]] {
             let d = try SurveyDesign(table: t, spec: .init(weight: "weight", strata: "stratum", fpc: fpc, lonelyPSU: policy))
             for keep in [{ (r: Int) in true }, { (r: Int) in r % 4 != 1 }, { (r: Int) in r != 7 && r % 2 == 0 }] {

@@ -21,7 +21,7 @@ struct SurveyCase: CustomTestStringConvertible, Sendable {
 
     func domain(_ t: Table) throws -> [Bool] {
         switch domainName {
-        case "meals>40": return try t.column(named: "meals").doubles().map { $0 > 40 }
+        case "meals>40": return try t.column(named: "meals").physicalDoubles().map { $0 > 40 }
         case "stype==E": let c = try t.column(named: "stype"); return (0..<c.count).map { c.string(at: $0) == "E" }
         case "sex==女": let c = try t.column(named: "sex"); return (0..<c.count).map { c.string(at: $0) == "女" }
         default: fatalError("unknown domain \(domainName)")

@@ -77,7 +77,7 @@ public struct RegionComparison: Sendable {
         switch agg {
         case .sum, .mean, .median:
             guard let v = spec.valueColumn else { throw RegionError.invalid("--agg \(agg.name) needs --value COLUMN") }
-            let c = try table.column(named: v); try c.requireClean(); x = try c.doubles()
+            let c = try table.column(named: v); try c.requireClean(); x = try c.physicalDoubles()
         case .count:
             if let v = spec.valueColumn {
                 let c = try table.column(named: v)
@@ -86,7 +86,7 @@ public struct RegionComparison: Sendable {
         case .rate(let na, let nb):
             let ca = try table.column(named: na), cb = try table.column(named: nb)
             try ca.requireClean(); try cb.requireClean()
-            x = try ca.doubles(); b = try cb.doubles()
+            x = try ca.physicalDoubles(); b = try cb.physicalDoubles()
             ratesAreCounts = RegionComparison.isCount(ca) && RegionComparison.isCount(cb)
         }
 

@@ -5,7 +5,7 @@ import LaborStatTable
 public enum GroupRatio {
     public static func ratios(numerator a: Column, denominator b: Column, rows: RowIndices, groupOfRow: [UInt32], groupCount: Int,
                               weights: Weights? = nil) throws -> [Double] {
-        let x = try a.doubles(), y = try b.doubles()
+        let x = try a.physicalDoubles(), y = try b.physicalDoubles()
         var num = [CompensatedSum](repeating: CompensatedSum(), count: groupCount)
         var den = [CompensatedSum](repeating: CompensatedSum(), count: groupCount)
         var i = 0

@@ -27,7 +27,7 @@ public struct Weights: Sendable {
     public init(_ table: Table, column name: String) throws {
         let c = try table.column(named: name)
         try c.requireNumeric()
-        let v = try c.doubles()
+        let v = try c.physicalDoubles()
         for r in table.rowIndices {
             let w = v[r]
             if !(w >= 0) || !w.isFinite {

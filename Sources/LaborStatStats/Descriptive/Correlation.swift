@@ -51,7 +51,7 @@ public enum Correlation {
     public static func table(_ table: Table, columns names: [String], grouping: Grouping, weights: Weights? = nil,
                              useBLAS: Bool = true) throws -> Table {
         let cols = try names.map { n throws -> Column in let c = try table.column(named: n); try c.requireNumeric(); return c }
-        let all = try cols.map { try $0.doubles() }
+        let all = try cols.map { try $0.physicalDoubles() }
         let g = grouping.groupCount
         var members = [[Int]](repeating: [], count: g)
         var i = 0

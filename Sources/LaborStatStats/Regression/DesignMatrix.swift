@@ -58,7 +58,7 @@ public struct DesignMatrix: Sendable {
                 let c = try table.column(named: name)
                 try c.requireClean()
                 guard c.type.isNumeric else { throw TableError.notNumeric(column: c.name, type: c.type) }
-                return (c.name, try c.doubles())
+                return (c.name, try c.physicalDoubles())
             } catch { throw .table(error) }
         }
         let (_, yAll) = try numbers(spec.response)

@@ -165,7 +165,7 @@ extension SurveyDesign {
     func numericValues(_ name: String) throws -> [Double] {
         let column = try table.column(named: name)
         try column.requireClean()
-        return try column.doubles()
+        return try column.physicalDoubles()
     }
 
     /// Per row the index of its level (−1 when missing), and the sorted levels of the whole column.

@@ -162,7 +162,7 @@ public struct SurveyDesign: Sendable {
         if let name = spec.weight {
             let column = try t.column(named: name)
             try column.requireClean()
-            let w = try column.doubles()
+            let w = try column.physicalDoubles()
             for r in 0..<n where !(w[r] > 0 && w[r].isFinite) {
                 throw SurveyError.badData(
                     w[r].isNaN ? "weight column \"\(name)\" is missing at row \(r + 1)" : "weight column \"\(name)\" has a non-positive weight \(w[r]) at row \(r + 1)",
@@ -223,7 +223,7 @@ public struct SurveyDesign: Sendable {
             throw error
         }
         try column.requireClean()
-        let v = try column.doubles()
+        let v = try column.physicalDoubles()
         for r in 0..<n where !(v[r] > 0 && v[r].isFinite) {
             throw SurveyError.badData(v[r].isNaN ? "fpc column \"\(name)\" is missing at row \(r + 1)" : "fpc column \"\(name)\" has \(v[r]) at row \(r + 1): an fpc must be a positive population size or sampling fraction", hint: nil)
         }

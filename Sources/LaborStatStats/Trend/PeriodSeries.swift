@@ -213,7 +213,7 @@ public struct GroupedSeries: Sendable {
         do {
             let c = try table.column(named: name)
             try c.requireClean()
-            return try c.doubles()
+            return try c.physicalDoubles()
         } catch { throw .table(error) }
     }
 

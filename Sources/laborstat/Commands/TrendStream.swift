@@ -80,7 +80,7 @@ struct TrendStream {
             }
             if let valueUnit, valueUnit != column.unit { throw AggregateStream.NotStreamable() }
             valueUnit = .some(column.unit)
-            y = try column.doubles()
+            y = try column.physicalDoubles()
         }
         let rows = table.rowIndices
         var sLo = Int32.max, sHi = Int32.min
