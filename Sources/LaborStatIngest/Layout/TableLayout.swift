@@ -50,6 +50,9 @@ struct TableLayout {
             if options.header && options.columns == nil && i >= 0 && i < named.count && !named[i] && c.missingCount == c.count { continue }
             let numeric = c.type == .integer || c.type == .decimal
             if let u = explicit[i] {
+                if let own = c.unit {
+                    throw .table(.badKey(c.name, reason: "column \"\(c.name)\" already has the unit \(own) from its cells or header"))
+                }
                 guard numeric else {
                     throw .table(.badKey(c.name, reason: "a unit is given for column \"\(c.name)\", which is \(c.type.rawValue), not numbers"))
                 }

@@ -15,25 +15,25 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "The first row is data; columns are then named #1, #2, … (same as --header none).")
     var noHeader = false
 
-    @Option(help: ArgumentHelp("auto|none. auto: the header is found below title rows, unit lines (单位：万元) and blank rows, and header rows spanning a group (欠薪 over 金额, 人数) are joined (欠薪金额); none: no header, columns #1, #2, …", valueName: "mode"))
+    @Option(help: ArgumentHelp("auto|none. auto: the header is found below title rows, unit lines (单位：万元) and blank rows, and header rows spanning a group (欠薪 over 金额, 人数) are joined (欠薪金额), e.g. laborstat inspect Datasets/migrant_workers_by_region_2023_2024.xlsx; none: no header, columns #1, #2, …, e.g. laborstat describe Datasets/national_migrant_workers.csv --header none --skip-rows 1 --columns '#2'", valueName: "mode"))
     var header: String = "auto"
 
-    @Option(help: ArgumentHelp("Rows before the header (title, unit line), instead of finding them, e.g. --skip-rows 2.", valueName: "N"))
+    @Option(help: ArgumentHelp("Rows before the header (title, unit line), instead of finding them, e.g. laborstat inspect Datasets/migrant_workers_by_region_2023_2024.xlsx --skip-rows 2 --header-rows 2", valueName: "N"))
     var skipRows: Int?
 
-    @Option(help: ArgumentHelp("Header rows to join into one name per column, e.g. --header-rows 2 (欠薪 over 金额 → 欠薪金额).", valueName: "K"))
+    @Option(help: ArgumentHelp("Header rows to join into one name per column (欠薪 over 金额 → 欠薪金额), e.g. laborstat inspect Datasets/migrant_workers_by_region_2023_2024.xlsx --skip-rows 2 --header-rows 2", valueName: "K"))
     var headerRows: Int?
 
-    @Flag(help: "Keep totals (合计, 小计, 全国 …), notes (注：…) and blank rows as data; by default they are left out with a note naming the rows.")
+    @Flag(help: "Keep totals (合计, 小计, 全国 …), notes (注：…) and blank rows as data; by default they are left out with a note naming the rows and checking the totals, e.g. laborstat describe Datasets/migrant_workers_by_region_2023_2024.xlsx --keep-totals --columns 按输出地分2024年 --stats n,total")
     var keepTotals = false
 
-    @Option(help: ArgumentHelp("Columns read as text whatever they hold, comma-separated, e.g. --text 工号,#1 (identifiers, postcodes).", valueName: "COL,…"))
+    @Option(help: ArgumentHelp("Columns read as text whatever they hold, comma-separated (identifier columns — 编号, 工号, 身份证, 手机, 邮编, leading zeros, resident IDs — are text already), e.g. laborstat inspect Datasets/national_migrant_workers.csv --text '年份,#2'", valueName: "COL,…"))
     var text: String?
 
-    @Option(help: ArgumentHelp("Column types instead of inferred ones: COL=integer|decimal|date|text|category, comma-separated, e.g. --types '年份=category,涉及人数=decimal'.", valueName: "COL=TYPE,…"))
+    @Option(help: ArgumentHelp("Column types instead of inferred ones: COL=integer|decimal|date|text|category, comma-separated, e.g. laborstat inspect Datasets/arrears_register.csv --types '涉及人数=decimal,省份=text'", valueName: "COL=TYPE,…"))
     var types: String?
 
-    @Option(help: ArgumentHelp("Units of number columns, for a unit line naming several (单位：万元、人) or to override one: COL=UNIT, comma-separated, e.g. --column-units '欠薪金额=万元' (scales as a 万元 cell).", valueName: "COL=UNIT,…"))
+    @Option(help: ArgumentHelp("Units of number columns whose cells and header carry none, for a unit line naming several (单位：万元、人) or instead of the line's: COL=UNIT, comma-separated; a scaled unit scales as a cell suffix (万元: ×10000, unit 元), e.g. laborstat inspect Datasets/migrant_workers_by_region_2023_2024.xlsx --column-units '按输入地分2024年=万人'", valueName: "COL=UNIT,…"))
     var columnUnits: String?
 
     @Option(help: "Extra missing-value tokens, comma-separated (always missing: empty, NA, N/A, NaN, null, -, —, －, 无, 空).")
