@@ -22,7 +22,18 @@ struct Inspect: ParsableCommand {
         standard error as FILE:LINE:COLUMN: … (the exit status stays 0). Other commands stop with \
         that message when they need such a column.
 
+        Tables laid out as offices lay them out are found in the file: title rows, a unit line \
+        (单位：万元、人, applied to the columns: amounts scaled as a 万元 cell), header rows joined \
+        (欠薪 over 金额 → 欠薪金额), a table starting at B3; totals (合计, 小计, 全国 …), notes (注：…) and \
+        blank rows are left out with one note on standard error that names them and checks each \
+        totals row against the rows it totals (--keep-totals keeps them). With --format json the \
+        facts say header_rows, above_header, unit_line, left_out and totals_check. When the header \
+        cannot be told, the command stops with exit 65 naming the rows and --skip-rows, \
+        --header-rows, --header none. Identifier columns (编号, 工号, 身份证号, 手机, 邮编, leading \
+        zeros, resident IDs with a valid check character) stay text.
+
         Examples:
+          laborstat inspect Datasets/migrant_workers_by_region_2023_2024.xlsx --format json
           laborstat inspect arrears.csv
           laborstat inspect 欠薪案件.csv --encoding gb18030 --format markdown
           laborstat inspect survey.csv --format json -o schema.json
