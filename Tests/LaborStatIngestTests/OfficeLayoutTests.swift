@@ -201,3 +201,50 @@ struct OfficeLayoutTests {
         #expect(throws: TableError.self) { try t.column(named: "#2") }
     }
 }
+
+@Suite("Office layouts: two-cell titles, large files screened at both ends")
+struct OfficeLayoutEdgeTests {
+    @Test("a title of two cells (表1 and a caption) is a title, not a header part")
+    func twoCellTitle() throws {
+        let t = try read("表1,2023年各地区欠薪情况统计表,,\n地区,金额,人数,件数\n北京,1,2,3\n上海,4,5,6\n")
+        #expect(t.columnNames == ["地区", "金额", "人数", "件数"])
+        #expect(t.rowCount == 2)
+        #expect(t.source?.layout?.skipped.map(\.kind) == [.title])
+        // A group header of short words stays a header.
+        let g = try read("地区,欠薪,\n,金额,人数\n北京,1,2\n上海,4,5\n")
+        #expect(g.columnNames == ["地区", "欠薪金额", "欠薪人数"])
+    }
+
+    /// A body over 4 MiB: only its first and last records are screened, before the parallel
+    /// loader reads it; the trailing blank row, 合计 and note are left out, the whole read and the
+    /// slice-by-slice scan agree.
+    @Test("large file: trailing blank, 合计 and note left out in whole reads and in slices")
+    func largeFile() throws {
+        let n = 100_000
+        var lines = ["序号,单位,金额"]
+        lines.reserveCapacity(n + 4)
+        var sum = 0
+        for i in 1...n { lines.append("\(i),某某建筑工程有限公司第\(i % 97)项目部,\(i % 1000)"); sum += i % 1000 }
+        lines += [",,", "合计,,\(sum)", "注：示例。,,"]
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > 4 << 20)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("laborstat-large-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("big.csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let t = try TableReader.read(path: path)
+        #expect(t.rowCount == n)
+        #expect(try t.column(named: "序号").type == .integer)
+        #expect(try t.doubles("金额").reduce(0, +) == Double(sum))
+        #expect(t.source?.layout?.leftOutSummary == "\(n + 2) (blank), \(n + 3) (合计), \(n + 4) (notes)")
+        var rows = 0, total = 0.0, slices = 0
+        let streamed = try TableReader.scan(path: path, sliceBytes: 1 << 20) { part in
+            rows += part.rowCount
+            total += try part.doubles("金额").reduce(0, +)
+            slices += 1
+        }
+        #expect(streamed && slices > 1)
+        #expect(rows == n && total == Double(sum))
+    }
+}

@@ -38,6 +38,16 @@ enum HeaderDetector {
         return metaPrefixes.contains { t.hasPrefix($0) }
     }
 
+    /// A table number (`表1`, `附表 2`, `表一`) or a caption (`2023年…情况统计表`): title text, never a
+    /// header cell.
+    static func isTitleText(_ s: String) -> Bool {
+        let t = LayoutCells.squeezed(s)
+        var rest = Substring(t)
+        if rest.hasPrefix("附") { rest = rest.dropFirst() }
+        if rest.hasPrefix("表"), let c = rest.dropFirst().first, c.isNumber || "一二三四五六七八九十".contains(c) { return true }
+        return t.count >= 8 && ["统计表", "情况表", "一览表", "汇总表", "明细表", "情况", "统计"].contains { t.hasSuffix($0) }
+    }
+
     /// Finds the header in `rows` (trimmed text, nil = empty; the first rows of the file), whose
     /// file rows (lines) are `rowNumbers`.
     static func detect(_ rows: [[String?]], rowNumbers: [Int], options: ReadOptions, path: String) throws(IngestError) -> Layout {
@@ -58,6 +68,8 @@ enum HeaderDetector {
                 return .unit
             }
             if n == 1 && width >= 2 { return .title }
+            // Two cells of title: a table number (`表1`, `附表2`) or a long caption beside it.
+            if n == 2 && width >= 3 && r.contains(where: { $0.map(isTitleText) ?? false }) { return .title }
             var allMeta = true
             for c in r {
                 guard let c, !c.isEmpty else { continue }
