@@ -104,6 +104,10 @@ struct OfficeLayoutTests {
         #expect(f.headerRows == [3])
         #expect(f.leftOutSummary == "6 (小计), 10 (小计), 11 (合计)")
         #expect(f.totals.filter { $0.label == "合计" }.allSatisfy { $0.addsUp })
+        // Each 小计 is checked against its group: 5000 + 7500.5, then 3000 + 4200 + 800.
+        #expect(f.totals.map(\.row) == [6, 6, 10, 10, 11, 11])
+        #expect(f.totals.map(\.sum) == [12500.5, 5, 8000, 4, 20500.5, 9])
+        #expect(f.totals.allSatisfy { $0.addsUp })
         #expect(try t.columnIndex(named: "#2") == 0)
         #expect(try t.column(named: "#4").name == "欠薪金额")
         // A problem cell is placed at its sheet row and column (工号 in C4 → 4:3).

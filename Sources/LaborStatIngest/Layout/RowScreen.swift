@@ -153,6 +153,23 @@ enum RowScreen {
                                            sum: sum, stated: stated, addsUp: ok))
             }
         }
+        // 小计 rows: each against the data rows since the subtotal before it.
+        if complete {
+            var from = 0
+            for i in 0..<n where kind[i] == .subtotal && subtotalLabels.contains(labels[i].lowercased()) {
+                let body = dataRows.filter { $0 >= from && $0 < i }
+                from = i + 1
+                guard !body.isEmpty else { continue }
+                for c in numeric {
+                    guard let stated = LayoutCells.number(cellAt(rows[i], c)) else { continue }
+                    let (sum, d) = sumOf(rows, body, c, including: cellAt(rows[i], c))
+                    let ok = abs(sum - stated) <= tolerance(decimals: d, terms: body.count, sum: sum)
+                    result.totals.append(.init(row: rowNumbers[i], label: labels[i], column: c < names.count ? names[c] : "#\(c + 1)",
+                                               sum: sum, stated: stated, addsUp: ok))
+                }
+            }
+            result.totals = result.totals.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
+        }
         for i in 0..<n {
             guard let k = kind[i] else { continue }
             // Notes are shown as written; totals by their label with spaces removed (`合  计` → 合计).
