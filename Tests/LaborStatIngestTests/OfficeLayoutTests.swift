@@ -252,3 +252,42 @@ struct OfficeLayoutEdgeTests {
         #expect(rows == n && total == Double(sum))
     }
 }
+
+@Suite("Office layouts: the library example of LaborStatIngest.md")
+struct OfficeLayoutDocExampleTests {
+    @Test("the ReadOptions example runs on the dataset as written")
+    func docExample() throws {
+        var o = ReadOptions()
+        o.skipRows = 2; o.headerRows = 2
+        o.keepTotals = false
+        o.columnTypes = ["地区": .text]
+        o.columnUnits = ["按输入地分2024年": "万人"]
+        let path = repositoryRoot().appendingPathComponent("Datasets/migrant_workers_by_region_2023_2024.xlsx").path
+        let t = try TableReader.read(path: path, options: o)
+        #expect(t.source?.layout?.leftOutSummary == "9 (合计), 10–11 (notes)")
+        #expect(try t.doubles("按输出地分2024年") == [105_290_000, 100_120_000, 84_140_000, 10_180_000])
+        #expect(try t.doubles("按输入地分2024年").reduce(0, +) == 298_840_000)
+        #expect(try t.column(named: "地区").type == .text)
+    }
+}
+
+@Suite("Office layouts: rows as the XLSX reader gives them")
+struct OfficeLayoutGridTests {
+    @Test("a vertically merged 地区 filled down gives 地区, not 地区地区; a table at B3 is placed there")
+    func filledDown() throws {
+        let rows: [[String?]] = [
+            [], [],
+            [nil, "地区", "欠薪", nil, "备注"],
+            [nil, "地区", "金额", "人数", "备注"],
+            [nil, "北京", "1234.5", "12", nil],
+            [nil, "上海", "十多万", "3", "x"],
+        ]
+        let t = try TableReader.table(fromRows: rows, source: TableSource(path: "s.xlsx", format: "xlsx", sheet: "S"))
+        #expect(t.columnNames == ["地区", "欠薪金额", "欠薪人数", "备注"])
+        #expect(t.columns.map(\.filePosition) == [2, 3, 4, 5])
+        #expect(t.rowCount == 2)
+        #expect(t.source?.layout?.headerRows == [3, 4])
+        // The problem cell is at sheet row 6, column C.
+        #expect(try t.column(named: "欠薪金额").problems.first?.location.description.hasPrefix("s.xlsx:6:3") == true)
+    }
+}
