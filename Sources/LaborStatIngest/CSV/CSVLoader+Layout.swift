@@ -94,6 +94,10 @@ extension CSVLoader {
                 let cut = (Array(tail.records[k...]), Array(tail.starts[k...]), tail.end, tail.error)
                 add(cut, origin: w)
             }
+            if !options.keepTotals, let hit = unscreenedTotal(p, lo: first.end, hi: w, delimiter: delimiter) {
+                throw .malformed(locate(hit.offset), "a row labelled \(hit.label) inside the body looks like a total or subtotal; in files over 4 MiB only the first and last rows are screened for totals, so it is not left out",
+                                 hint: "--keep-totals reads every row as data (this one, and any totals, notes and blank rows at the ends too); otherwise take the \(hit.label) rows out of the file")
+            }
         }
         // Rows are screened by index; only the lines of rows reported are counted (counting every
         // line of a large file would read all of it before the parallel loader does).
