@@ -134,6 +134,20 @@ enum HeaderDetector {
                     if above == nil { return (0..<c).contains { cell(r - 1, $0) != nil } }
                     return above == v
                 }
+                if wordsOnly && overNumbers && !underGroup && k == 1 && options.skipRows == nil && width >= 2
+                    && cells.count == (0..<width).filter({ cell(h, $0) != nil }).count
+                    && (0..<width).contains(where: { cell(h, $0).map { LayoutCells.isNumeric($0) || LayoutCells.isYearLike($0) } ?? false })
+                    && cells.allSatisfy({ !looksMissing($0.1, options) }) {
+                    // Two full rows of words over numbers, neither spanning the other, the upper one
+                    // with a number or year in it: it may be a title of several cells (`欠薪情况,2023`)
+                    // or the first of two header rows; reading it as the header would make every
+                    // column text. (A data row of words alone — `张三,十多万` — is a row of problem
+                    // cells under a header of words, and stays so.)
+                    let upper = rowNumbers[h], lower = rowNumbers[r]
+                    throw .malformed(SourceLocation(file: path, line: lower, column: 1),
+                                     "not sure where the header is: rows \(upper) and \(lower) both look like a header over the numbers below",
+                                     hint: "if row \(upper) is a title: --skip-rows \(h + 1); if both are header rows: --skip-rows \(h) --header-rows 2")
+                }
                 guard wordsOnly && overNumbers && underGroup else { break }
                 k += 1
             }
@@ -186,6 +200,11 @@ enum HeaderDetector {
             }
         }
         return Layout(headerStart: h, headerCount: k, names: names, dataStart: h + k, facts: facts, unitLine: unitLine)
+    }
+
+    /// A missing-value marker (`-`, `NA`, `无` …): a data row of them is not a header row.
+    static func looksMissing(_ v: String, _ options: ReadOptions) -> Bool {
+        ["-", "--", "—", "－", "NA", "N/A", "NaN", "null", "无", "空", "…", "..."].contains(v) || options.missingTokens.contains(v)
     }
 
     /// Joins header parts: no separator when either side is CJK, else `_`.
