@@ -19,11 +19,15 @@ public enum TableReader {
     /// otherwise is delimited text.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
         if path.lowercased().hasSuffix(".xlsx") {
-            let (rows, sheetName) = try XLSXReader.rows(path: path, sheet: options.sheet)
-            return try table(fromRows: rows, source: TableSource(path: path, format: "xlsx", sheet: sheetName), options: options)
+            return try table(fromSheet: XLSXReader.sheet(path: path, sheet: options.sheet), path: path, options: options)
         }
         let input = try InputBuffer.open(path: path)
         let display = path == "-" ? "<stdin>" : path
+        if XLSXArchive.looksLikeZIP(UnsafeRawBufferPointer(start: input.base, count: input.count)) {
+            // An .xlsx on standard input (or under another name) is a workbook, not text.
+            let bytes = Array(UnsafeBufferPointer(start: input.base, count: input.count))
+            return try table(fromSheet: XLSXReader.rows(bytes: bytes, sheet: options.sheet, name: display), path: display, options: options)
+        }
         let decoded = try TextDecoding.decode(input, requested: options.encoding, path: display)
         return try CSVLoader.load(decoded, path: display, options: options)
     }
@@ -57,7 +61,9 @@ public enum TableReader {
     /// Types a grid of cells (nil = empty) with the same rules as a CSV file: the first row is the
     /// header unless `options.header` is false. Used by the XLSX reader. Problem cells are located
     /// as `FILE:ROW:COLUMN` where ROW is the 1-based row of the grid and COLUMN the 1-based column.
-    public static func table(fromRows rows: [[String?]], source: TableSource, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
+    /// `rowNumbers` (sparse rows, as `XLSXSheet` has them) give the 1-based row of each of `rows`
+    /// for those locations.
+    public static func table(fromRows rows: [[String?]], rowNumbers: [Int]? = nil, source: TableSource, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
         guard let first = rows.first else {
             do { return try Table(columns: [], source: source) } catch { throw .table(error) }
         }
@@ -107,7 +113,7 @@ public enum TableReader {
                 }
             }
             column.problems = problems.map { q in
-                CellProblem(location: SourceLocation(file: source.path, line: q.row + 1 + headerLines, column: c + 1),
+                CellProblem(location: SourceLocation(file: source.path, line: rowNumbers?[q.row + headerLines] ?? q.row + 1 + headerLines, column: c + 1),
                             column: names[c], value: q.value, expected: q.expected, reason: q.reason, hint: q.hint)
             }
             columns.append(column)

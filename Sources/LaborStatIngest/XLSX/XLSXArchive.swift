@@ -35,41 +35,88 @@ struct XLSXArchive {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw .malformed(SourceLocation(file: path, line: 1, column: 1), "not an .xlsx workbook: the file is not a ZIP archive (\(error))",
-                             hint: "an .xls file (Excel 97–2003) must be saved as .xlsx first; a CSV file needs the .csv extension")
+            throw XLSXArchive.notZip(path, error)
         }
     }
 
-    /// The bytes of a part, or nil when the archive has no such part.
-    func data(_ part: String) throws(IngestError) -> Data? {
-        guard let entry = archive[part] ?? archive["/" + part] else { return nil }
+    /// A workbook held in memory (standard input, a fuzzer's input); `name` is used in messages.
+    init(bytes: Data, name: String, limits: XLSXLimits) throws(IngestError) {
+        self.path = name
+        self.limits = limits
+        do {
+            archive = try Archive(data: bytes, accessMode: .read)
+        } catch {
+            throw XLSXArchive.notZip(name, error)
+        }
+    }
+
+    private static func notZip(_ path: String, _ error: any Error) -> IngestError {
+        .malformed(SourceLocation(file: path, line: 1, column: 1), "not an .xlsx workbook: the file is not a ZIP archive (\(error))",
+                   hint: "an .xls file (Excel 97–2003) must be saved as .xlsx first; a CSV file needs the .csv extension")
+    }
+
+    /// Whether bytes start as a ZIP archive does (`PK\3\4`), which is how an .xlsx on standard
+    /// input is told from text.
+    static func looksLikeZIP(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
+    }
+
+    /// The bytes of a part, or nil when the archive has no such part (for the small parts).
+    func data(_ part: String) throws(IngestError) -> [UInt8]? {
+        var out: [UInt8] = []
+        let found = try stream(part) { (chunk: UnsafeRawBufferPointer) throws(IngestError) -> Bool in
+            out.append(contentsOf: chunk)
+            return true
+        }
+        return found ? out : nil
+    }
+
+    /// Passes a part's bytes to `consumer` chunk by chunk as they are inflated, so that a big sheet
+    /// is never held whole; false when the archive has no such part. The limits are checked on
+    /// the ZIP headers first and again on what actually comes out (headers may lie). The consumer
+    /// returns false to stop early (it has what it needs).
+    @discardableResult
+    func stream(_ part: String, consumer: (UnsafeRawBufferPointer) throws(IngestError) -> Bool) throws(IngestError) -> Bool {
+        guard let entry = archive[part] ?? archive["/" + part] else { return false }
         let size = entry.uncompressedSize, packed = max(entry.compressedSize, 1)
         let max = limits.maxEntryBytes
         if size > max { throw tooBig(part, size) }
         if size > limits.ratioFloorBytes, Double(size) / Double(packed) > limits.maxRatio {
             throw .unsupported("\(path): refusing to read \(part): it expands \(Int(Double(size) / Double(packed))):1 (\(size) bytes from \(packed)), more than the \(Int(limits.maxRatio)):1 a real workbook needs; the file may be a decompression bomb")
         }
-        var out = Data()
-        out.reserveCapacity(Int(min(size, 256 << 20)))
+        var produced: UInt64 = 0
+        var failure: IngestError?
         do {
             let ratioCap = UInt64(limits.maxRatio * Double(packed))
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                // The sizes in the ZIP headers may lie: check what actually comes out.
-                let n = UInt64(out.count + chunk.count)
+            _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { chunk in
+                let n = produced + UInt64(chunk.count)
                 if n > max { throw PartTooBig() }
                 if n > limits.ratioFloorBytes && n > ratioCap { throw PartTooDense() }
-                out.append(chunk)
+                produced = n
+                let result: Result<Bool, IngestError> = chunk.withUnsafeBytes { raw in
+                    do throws(IngestError) { return .success(try consumer(raw)) } catch { return .failure(error) }
+                }
+                switch result {
+                case .success(let more): if !more { throw Stopped() }
+                case .failure(let error): failure = error; throw ConsumerFailed()
+                }
             }
         } catch is PartTooBig {
-            throw tooBig(part, UInt64(out.count))
+            throw tooBig(part, produced)
         } catch is PartTooDense {
-            throw .unsupported("\(path): refusing to read \(part): it expands more than \(Int(limits.maxRatio)):1 (over \(out.count) bytes from \(packed)), although its header says \(size) bytes; the file may be a decompression bomb")
+            throw .unsupported("\(path): refusing to read \(part): it expands more than \(Int(limits.maxRatio)):1 (over \(produced) bytes from \(packed)), although its header says \(size) bytes; the file may be a decompression bomb")
+        } catch is ConsumerFailed {
+            throw failure!
+        } catch is Stopped {
+            return true
         } catch {
             throw .malformed(SourceLocation(file: path, line: 1, column: 1), "cannot unpack \(part) from the workbook: \(error)", hint: "the file may be damaged or truncated")
         }
-        return out
+        return true
     }
 
+    private struct ConsumerFailed: Error {}
+    private struct Stopped: Error {}
     private struct PartTooBig: Error {}
     private struct PartTooDense: Error {}
 

@@ -36,6 +36,7 @@ struct Convert: ParsableCommand {
         var options = try input.readOptions()
         options.keepText = keepText
         var table = try TableReader.read(path: input.file, options: options)
+        InputOptions.printNotes(table)
         if let expr = input.whereExpression {
             table = table.selecting(physicalRows: try RowFilter(expr).matchingRows(in: table))
         }

@@ -18,7 +18,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Extra missing-value tokens, comma-separated (always missing: empty, NA, N/A, NaN, null, -, —, －, 无, 空).")
     var missing: String?
 
-    @Option(help: "XLSX sheet, by name or 1-based number (default: the first).")
+    @Option(help: "XLSX sheet, by name or 1-based number, hidden ones too (default: the sheet Excel opens on, else the first visible one), e.g. --sheet 说明 on Datasets/national_migrant_workers.xlsx.")
     var sheet: String?
 
     @Option(name: .customLong("where"), help: "Keep rows where EXPR holds, e.g. \"year >= 2015 and province in ['陕西省','四川省']\". Under a survey design: a domain (the design stays whole).")
@@ -52,7 +52,14 @@ struct InputOptions: ParsableArguments {
         if let expr = whereExpression, needed != nil {
             needed! += try RowFilter.columns(in: expr)
         }
-        return try TableReader.read(path: file, options: readOptions(columns: needed.map { Array(Set($0)) }))
+        let table = try TableReader.read(path: file, options: readOptions(columns: needed.map { Array(Set($0)) }))
+        InputOptions.printNotes(table)
+        return table
+    }
+
+    /// The reader's notes about the table (error values read as missing …), one line each.
+    static func printNotes(_ table: Table) {
+        for note in table.notes { Diagnostics.printError("laborstat: note: \(note)") }
     }
 
     /// Loads the table and applies `--where` as a row selection (not for design-based estimates,
