@@ -28,8 +28,10 @@ struct SheetHandler: XMLByteHandler {
     private(set) var errorCells: [XLSXErrorCell] = []
     /// Cells of the stored rows' arrays (the memory the sheet takes), against `maxCells`.
     private var allocated = 0
-    /// Date text per serial: registers repeat dates, and formatting is the costly part of a date cell.
-    private var dateCache: [Double: String] = [:]
+    /// Date text per whole-day serial (direct-mapped): registers repeat dates, and formatting is
+    /// the costly part of a date cell.
+    private var dateSerials = [Int](repeating: -1, count: 4096)
+    private var dateTexts = [String](repeating: "", count: 4096)
 
     private var current: [String?] = []
     private var currentRow = -1
@@ -38,7 +40,9 @@ struct SheetHandler: XMLByteHandler {
     private var cellRow = 0, cellColumn = 0
     private var cellType = CellType.number
     private var cellStyle = 0
-    private var value: [UInt8] = [], formula: [UInt8] = [], inline: [UInt8] = []
+    /// The `<v>` text of the cell being read (raw bytes); reused from cell to cell.
+    private let value = ByteBuffer()
+    private var formula: [UInt8] = [], inline: [UInt8] = []
     private var hasValue = false, hasFormula = false
     private var inValue = false, inFormula = false, inInline = false, inInlineText = false, inPhonetic = false
     private var inMergeCells = false
@@ -54,7 +58,6 @@ struct SheetHandler: XMLByteHandler {
         self.styles = styles
         self.date1904 = date1904
         self.maxCells = maxCells
-        value.reserveCapacity(64)
     }
 
     mutating func start(_ name: XMLBytes, _ attributes: XMLAttributes, scanner: XMLScanPosition) throws(IngestError) {
@@ -63,7 +66,7 @@ struct SheetHandler: XMLByteHandler {
             try startCell(attributes, scanner)
         case 1 where name[0] == UInt8(ascii: "v"):
             inValue = true
-            value.removeAll(keepingCapacity: true)
+            value.count = 0
         case 1 where name[0] == UInt8(ascii: "f"):
             hasFormula = true
             inFormula = true
@@ -127,11 +130,11 @@ struct SheetHandler: XMLByteHandler {
         hasValue = false; hasFormula = false
         if !formula.isEmpty { formula.removeAll(keepingCapacity: true) }
         if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
-        if !value.isEmpty { value.removeAll(keepingCapacity: true) }
+        value.count = 0
     }
 
     mutating func text(_ bytes: XMLBytes) {
-        if inValue { value.append(contentsOf: bytes) } else if inInlineText { inline.append(contentsOf: bytes) } else if inFormula { formula.append(contentsOf: bytes) }
+        if inValue { value.append(bytes) } else if inInlineText { inline.append(contentsOf: bytes) } else if inFormula { formula.append(contentsOf: bytes) }
     }
 
     mutating func end(_ name: XMLBytes, scanner: XMLScanPosition) throws(IngestError) {
@@ -165,34 +168,31 @@ struct SheetHandler: XMLByteHandler {
     // MARK: - Cells
 
     private mutating func cellText(_ scanner: XMLScanPosition) throws(IngestError) -> String? {
-        let bytes = value   // shares the storage; lets the cell be read through a pointer
-        return try bytes.withUnsafeBufferPointer { (raw: XMLBytes) throws(IngestError) -> String? in
-            try cellText(raw: raw, scanner)
-        }
+        try cellText(raw: value.bytes, scanner)
     }
 
     private mutating func cellText(raw: XMLBytes, _ scanner: XMLScanPosition) throws(IngestError) -> String? {
         switch cellType {
         case .shared:
             guard let i = parseInt(trimmed(raw)), i >= 0, i < sharedStrings.count else {
-                throw .malformed(location(), "cell \(reference) in sheet \"\(sheetName)\" refers to shared string \"\(String(decoding: value, as: UTF8.self))\", which the workbook does not have", hint: "the workbook may be damaged")
+                throw .malformed(location(), "cell \(reference) in sheet \"\(sheetName)\" refers to shared string \"\(String(decoding: raw, as: UTF8.self))\", which the workbook does not have", hint: "the workbook may be damaged")
             }
             return checkedText(sharedStrings[i])
         case .inline:
             return checkedText(decodeOOXMLEscapes(try decode(inline, scanner)))
         case .formulaText:
             if !hasValue && hasFormula { throw noCachedValue(scanner) }
-            return checkedText(decodeOOXMLEscapes(try decode(value, scanner)))
+            return checkedText(decodeOOXMLEscapes(try XMLText.decode(raw, at: scanner)))
         case .boolean:
             let v = trimmed(raw)
             if !hasValue || v.isEmpty { if hasFormula { throw noCachedValue(scanner) }; return nil }
             return v.is("1") || v.is("true") || v.is("TRUE") ? "true" : "false"
         case .error:
-            let v = try decode(value, scanner)
+            let v = try XMLText.decode(trimmed(raw), at: scanner)
             errorCells.append(XLSXErrorCell(row: cellRow, column: cellColumn, value: v.isEmpty ? "#VALUE!" : v))
             return nil
         case .isoDate:
-            return hasValue && !value.isEmpty ? ExcelDate.isoText(try decode(value, scanner)) : nil
+            return hasValue && raw.count > 0 ? ExcelDate.isoText(try XMLText.decode(trimmed(raw), at: scanner)) : nil
         case .number:
             let v = trimmed(raw)
             if !hasValue || v.isEmpty {
@@ -207,9 +207,10 @@ struct SheetHandler: XMLByteHandler {
             switch kind {
             case .number: return SheetParser.shortest(x)
             case .date:
-                if let cached = dateCache[x] { return cached }
+                let whole = x >= 0 && x < 3_000_000 && x == x.rounded(.down) ? Int(x) : -1
+                if whole >= 0, dateSerials[whole & 4095] == whole { return dateTexts[whole & 4095] }
                 let text = ExcelDate.text(serial: x, date1904: date1904) ?? NumberText.shortest(x)
-                if dateCache.count < 1 << 16 { dateCache[x] = text }
+                if whole >= 0 { dateSerials[whole & 4095] = whole; dateTexts[whole & 4095] = text }
                 return text
             case .time: return ExcelDate.timeText(serial: x) ?? ExcelDate.text(serial: x, date1904: date1904) ?? NumberText.shortest(x)
             }
@@ -240,7 +241,14 @@ struct SheetHandler: XMLByteHandler {
             flush()
             currentRow = cellRow
         }
-        if cellColumn >= current.count {
+        if cellColumn == current.count {
+            allocated += 1
+            if allocated > maxCells { throw tooManyCells(maxCells: maxCells, sheetName: sheetName, path: path, at: reference) }
+            if current.isEmpty { current.reserveCapacity(max(width, 4)) }
+            current.append(text)
+            return
+        }
+        if cellColumn > current.count {
             let grow = cellColumn + 1 - current.count
             allocated += grow
             if allocated > maxCells { throw tooManyCells(maxCells: maxCells, sheetName: sheetName, path: path, at: reference) }
@@ -275,6 +283,37 @@ func tooManyCells(maxCells: Int, sheetName: String, path: String, at reference: 
 }
 
 // MARK: - Bytes
+
+/// A growable byte buffer that is emptied without freeing (cheaper than `[UInt8].removeAll`).
+final class ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    var count = 0
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always) func append(_ b: XMLBytes) {
+        guard let src = b.baseAddress, b.count > 0 else { return }
+        if count + b.count > capacity {
+            var c = capacity * 2
+            while c < count + b.count { c *= 2 }
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+            bigger.update(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity = c
+        }
+        (base + count).update(from: src, count: b.count)
+        count += b.count
+    }
+
+    var bytes: XMLBytes { XMLBytes(start: base, count: count) }
+}
 
 @inline(__always) private func trimmed(_ buf: XMLBytes) -> XMLBytes {
     var lo = 0, hi = buf.count

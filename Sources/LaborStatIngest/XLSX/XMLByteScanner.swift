@@ -14,13 +14,50 @@ protocol XMLByteHandler {
 /// Bytes of the part being scanned (a name, an attribute value, a text run).
 typealias XMLBytes = UnsafeBufferPointer<UInt8>
 
-/// Where the scanner is, for messages about XML syntax.
+/// Where the scanner is, for messages: cheap to pass with every element (no reference counting);
+/// the line and column are only worked out when a message needs them. Valid during the call
+/// it is passed to.
 struct XMLScanPosition {
+    let context: Unmanaged<XMLPartContext>
+    let offset: Int
+
+    var path: String { context.takeUnretainedValue().path }
+    var part: String { context.takeUnretainedValue().part }
+    var location: SourceLocation {
+        let (line, column) = context.takeUnretainedValue().lineAndColumn(at: offset)
+        return SourceLocation(file: "\(path)[\(part)]", line: line, column: column)
+    }
+}
+
+/// The part being scanned and how far its lines have been counted.
+final class XMLPartContext {
     let path: String
     let part: String
-    let line: Int
-    let column: Int
-    var location: SourceLocation { SourceLocation(file: "\(path)[\(part)]", line: line, column: column) }
+    /// Line and 0-based column of `base[0]` (the first byte of the buffer being scanned).
+    var line = 1
+    var column = 0
+    var base: UnsafePointer<UInt8>?
+
+    init(path: String, part: String) { self.path = path; self.part = part }
+
+    func lineAndColumn(at offset: Int) -> (Int, Int) {
+        guard let base, offset > 0 else { return (line, column + 1) }
+        var l = line, c = column
+        for k in 0..<offset { if base[k] == 0x0A { l += 1; c = 0 } else { c += 1 } }
+        return (l, c + 1)
+    }
+
+    /// Moves the start past `n` consumed bytes of `p`.
+    func advance(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        var k = 0, lastNewline = -1
+        while k < n, let q = memchr(p + k, 0x0A, n - k) {
+            let j = p.distance(to: q.assumingMemoryBound(to: UInt8.self))
+            line += 1
+            lastNewline = j
+            k = j + 1
+        }
+        column = lastNewline >= 0 ? n - lastNewline - 1 : column + n
+    }
 }
 
 /// A small XML scanner over the inflated bytes of one workbook part, fed in chunks as they come out
@@ -39,9 +76,7 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
     let part: String
     /// Bytes of an element or section that a chunk ended in the middle of.
     private var carry: [UInt8] = []
-    /// Line of the first byte not yet consumed, and that byte's offset from the line's start.
-    private var line = 1
-    private var column = 0
+    private let context: XMLPartContext
     /// A hash of each open element's qualified name, to check end tags.
     private var open: [UInt64] = []
     private var sawRoot = false
@@ -50,6 +85,7 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
         self.handler = handler
         self.path = path
         self.part = part
+        context = XMLPartContext(path: path, part: part)
     }
 
     /// Scans the next chunk of the part.
@@ -89,18 +125,13 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
         }
     }
 
-    private var position: XMLScanPosition { XMLScanPosition(path: path, part: part, line: line, column: column + 1) }
-
-    private func malformed(_ reason: String) -> IngestError {
-        .malformed(position.location, "malformed XML in \(part): \(reason)",
-                   hint: "the workbook may be damaged; open and save it again in Excel, LibreOffice or WPS")
+    @inline(__always) private func position(_ offset: Int) -> XMLScanPosition {
+        XMLScanPosition(context: Unmanaged.passUnretained(context), offset: offset)
     }
 
-    /// Advances the line and column over consumed bytes.
-    private mutating func advance(_ p: UnsafePointer<UInt8>, _ n: Int) {
-        var lastNewline = -1, lines = 0
-        for k in 0..<n where p[k] == 0x0A { lines &+= 1; lastNewline = k }
-        if lines > 0 { line += lines; column = n - lastNewline - 1 } else { column += n }
+    private func malformed(_ reason: String, at offset: Int = 0) -> IngestError {
+        .malformed(position(offset).location, "malformed XML in \(part): \(reason)",
+                   hint: "the workbook may be damaged; open and save it again in Excel, LibreOffice or WPS")
     }
 
     /// Scans complete constructs of `b`; returns how many bytes were consumed (the rest is an
@@ -109,7 +140,8 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
         guard let base = b.baseAddress else { return 0 }
         let n = b.count
         var i = 0
-        var consumedTo = 0
+        context.base = base
+        defer { context.base = nil }
         @inline(__always) func find(_ byte: UInt8, from k: Int) -> Int? {
             guard k < n, let q = memchr(base + k, Int32(byte), n - k) else { return nil }
             return base.distance(to: q.assumingMemoryBound(to: UInt8.self))
@@ -136,10 +168,7 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
                 if handler.wantsText {
                     handler.text(XMLBytes(start: base + i, count: j - i))
                 } else if open.isEmpty {
-                    for k in i..<j where !isXMLSpace(base[k]) {
-                        advance(base + consumedTo, k - consumedTo)
-                        throw malformed("text outside the root element")
-                    }
+                    for k in i..<j where !isXMLSpace(base[k]) { throw malformed("text outside the root element", at: k) }
                 }
                 i = j
                 continue
@@ -152,11 +181,10 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
                 var e = gt
                 while e > i + 2 && isXMLSpace(base[e - 1]) { e -= 1 }
                 let qname = XMLBytes(start: base + i + 2, count: e - (i + 2))
-                advance(base + consumedTo, i - consumedTo); consumedTo = i
                 guard let top = open.popLast(), top == hashName(qname) else {
-                    throw malformed("end tag </\(String(decoding: qname, as: UTF8.self))> does not match the open element")
+                    throw malformed("end tag </\(String(decoding: qname, as: UTF8.self))> does not match the open element", at: i)
                 }
-                try handler.end(localName(qname), scanner: position)
+                try handler.end(localName(qname), scanner: position(i))
                 i = gt + 1
             } else if c == UInt8(ascii: "?") {
                 guard let q = find("?>", from: i + 2) else { break }
@@ -173,12 +201,11 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
                 } else if comment == nil || cdata == nil || doctype == nil {
                     break   // too few bytes to tell which
                 } else {
-                    advance(base + consumedTo, i - consumedTo); consumedTo = i
                     if doctype == true {
-                        throw .malformed(position.location, "\(part) declares a DOCTYPE; workbook producers never write one, and its entities could change or hide cell text, so the workbook is refused",
+                        throw .malformed(position(i).location, "\(part) declares a DOCTYPE; workbook producers never write one, and its entities could change or hide cell text, so the workbook is refused",
                                          hint: "open and save the file in Excel, LibreOffice or WPS to get a plain workbook")
                     }
-                    throw malformed("unexpected markup <!")
+                    throw malformed("unexpected markup <!", at: i)
                 }
             } else {
                 // A start tag: up to the first `>` outside quoted attribute values.
@@ -199,29 +226,25 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
                 while nameEnd < gt, !isXMLSpace(base[nameEnd]), base[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
                 let selfClosing = base[gt - 1] == UInt8(ascii: "/")
                 let qname = XMLBytes(start: base + i + 1, count: nameEnd - (i + 1))
-                advance(base + consumedTo, i - consumedTo); consumedTo = i
-                guard qname.count > 0 else { throw malformed("an element without a name") }
+                guard qname.count > 0 else { throw malformed("an element without a name", at: i) }
                 if open.isEmpty {
-                    if sawRoot { throw malformed("a second root element") }
+                    if sawRoot { throw malformed("a second root element", at: i) }
                     sawRoot = true
                 }
                 let attrEnd = selfClosing ? gt - 1 : gt
                 let attributes = XMLAttributes(bytes: XMLBytes(start: base + nameEnd, count: max(0, attrEnd - nameEnd)))
                 let local = localName(qname)
-                try handler.start(local, attributes, scanner: position)
+                try handler.start(local, attributes, scanner: position(i))
                 if selfClosing {
-                    try handler.end(local, scanner: position)
+                    try handler.end(local, scanner: position(i))
                 } else {
                     open.append(hashName(qname))
                 }
                 i = gt + 1
             }
         }
-        if i < n && final {
-            advance(base + consumedTo, i - consumedTo)
-            throw malformed("the part ends inside markup (the workbook may be truncated)")
-        }
-        advance(base + consumedTo, i - consumedTo)
+        if i < n && final { throw malformed("the part ends inside markup (the workbook may be truncated)", at: i) }
+        context.advance(base, i)
         return i
     }
 }
