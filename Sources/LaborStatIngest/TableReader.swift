@@ -62,8 +62,8 @@ public enum TableReader {
     /// header unless `options.header` is false. Used by the XLSX reader. Problem cells are located
     /// as `FILE:ROW:COLUMN` where ROW is the 1-based row of the grid and COLUMN the 1-based column.
     /// `rowNumbers` (sparse rows, as `XLSXSheet` has them) give the 1-based row of each of `rows`
-    /// for those locations.
-    public static func table(fromRows rows: [[String?]], rowNumbers: [Int]? = nil, source: TableSource, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
+    /// for those locations, and `firstColumn` the 0-based column of the rows' first cell.
+    public static func table(fromRows rows: [[String?]], rowNumbers: [Int]? = nil, firstColumn: Int = 0, source: TableSource, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
         guard let first = rows.first else {
             do { return try Table(columns: [], source: source) } catch { throw .table(error) }
         }
@@ -113,7 +113,7 @@ public enum TableReader {
                 }
             }
             column.problems = problems.map { q in
-                CellProblem(location: SourceLocation(file: source.path, line: rowNumbers?[q.row + headerLines] ?? q.row + 1 + headerLines, column: c + 1),
+                CellProblem(location: SourceLocation(file: source.path, line: rowNumbers?[q.row + headerLines] ?? q.row + 1 + headerLines, column: firstColumn + c + 1),
                             column: names[c], value: q.value, expected: q.expected, reason: q.reason, hint: q.hint)
             }
             columns.append(column)

@@ -75,11 +75,19 @@ struct SheetHandler: XMLByteHandler {
         case 2 where name.is("is"):
             inInline = true
         case 3 where name.is("row"):
-            var r: Int?
+            var r: Int?, bad: String?
             try attributes.forEach { (n, v) throws(IngestError) in
-                if n.is("r") { r = parseInt(v) }
+                guard n.is("r") else { return }
+                r = parseInt(v)
+                if r == nil || r! < 1 || r! > 1_048_576 { bad = String(decoding: v, as: UTF8.self) }
             }
-            if let r, r >= 1, r <= 1_048_576 { rowIndex = r - 1 } else { rowIndex += 1 }
+            if let bad {
+                // Excel's sheets end at row 1,048,576: a row past it is a damaged or hostile file.
+                throw .malformed(SourceLocation(file: path, line: min(Int(bad) ?? 1, Int(Int32.max)), column: 1),
+                                 "row number \"\(bad)\" in sheet \"\(sheetName)\" is outside a worksheet (rows 1 to 1048576)",
+                                 hint: "the workbook may be damaged; open and save it again in Excel, LibreOffice or WPS")
+            }
+            if let r { rowIndex = r - 1 } else { rowIndex += 1 }
             nextColumn = 0
         case 3 where name.is("rPh"):
             inPhonetic = true
@@ -109,6 +117,7 @@ struct SheetHandler: XMLByteHandler {
             switch n[0] {
             case UInt8(ascii: "r"):
                 guard let (r, c) = SheetParser.cellReference(v) else { badReference = String(decoding: v, as: UTF8.self); return }
+                // (Rows past 1,048,576 and columns past XFD are bad references: Excel has no such cells.)
                 cellColumn = c
                 if let r { cellRow = r }
             case UInt8(ascii: "s"):
