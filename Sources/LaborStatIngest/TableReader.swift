@@ -52,8 +52,12 @@ public enum TableReader {
         return try CSVLoader.scan(decoded, path: path, options: options, sliceBytes: sliceBytes, body: body)
     }
 
-    /// Reads delimited text held in memory (already UTF-8, or with a BOM, or GB18030 as bytes).
+    /// Reads delimited text held in memory (already UTF-8, or with a BOM, or GB18030 as bytes), or
+    /// an .xlsx workbook (told by its ZIP signature).
     public static func read(bytes: [UInt8], name: String = "<memory>", options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
+        if bytes.withUnsafeBytes({ XLSXArchive.looksLikeZIP($0) }) {
+            return try table(fromSheet: XLSXReader.rows(bytes: bytes, sheet: options.sheet, name: name), path: name, options: options)
+        }
         let decoded = try TextDecoding.decode(InputBuffer(bytes: bytes), requested: options.encoding, path: name)
         return try CSVLoader.load(decoded, path: name, options: options)
     }

@@ -311,7 +311,7 @@ struct Workbook {
         sheets.enumerated().map { i, s in
             var marks: [String] = []
             if s.visibility == .hidden { marks.append("hidden") }
-            if s.visibility == .veryHidden { marks.append("very hidden") }
+            if s.visibility == .veryHidden { marks.append("veryHidden") }
             if !s.isWorksheet { marks.append("chart sheet") }
             return "\(i + 1). \(s.name)" + (marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))")
         }.joined(separator: ", ")
@@ -325,5 +325,22 @@ struct Workbook {
     func styles() throws(IngestError) -> [NumberFormatKind] {
         guard let part = stylesPart, let xml = try archive.data(part) else { return [] }
         return try scanPart(xml, part: part, path: archive.path, handler: StylesHandler()).kinds
+    }
+}
+
+extension XLSXSheetInfo {
+    /// The sheets as a table (for `inspect --sheets`): sheet (1-based number), name, visibility
+    /// (visible, hidden, veryHidden), active, kind (worksheet, chartsheet), used_range (`A1:J20`,
+    /// empty for an empty sheet or a chart sheet).
+    public static func table(_ sheets: [XLSXSheetInfo]) -> Table {
+        let columns = [
+            Column("sheet", integers: sheets.map { Int64($0.index) }),
+            Column("name", strings: sheets.map(\.name)),
+            Column("visibility", strings: sheets.map(\.visibility.rawValue)),
+            Column("active", booleans: sheets.map(\.isActive)),
+            Column("kind", strings: sheets.map { $0.isWorksheet ? "worksheet" : "chartsheet" }),
+            Column("used_range", strings: sheets.map { $0.usedRange?.description }),
+        ]
+        return try! Table(columns: columns)   // equal lengths by construction
     }
 }

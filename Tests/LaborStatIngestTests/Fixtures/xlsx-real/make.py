@@ -12,8 +12,8 @@ import subprocess
 import tempfile
 import zipfile
 
-import openpyxl
-import xlsxwriter
+# openpyxl and xlsxwriter are imported where used: the tests import minimal_parts() from here
+# to zip hand-made sheets, without needing either.
 
 here = os.path.dirname(os.path.abspath(__file__))
 
@@ -24,6 +24,7 @@ def path(name):
 
 def sheets_openpyxl():
     """Hidden first sheet, a veryHidden sheet, the active tab the fourth (not the first)."""
+    import openpyxl
     wb = openpyxl.Workbook()
     a = wb.active
     a.title = "说明"
@@ -45,6 +46,7 @@ def sheets_openpyxl():
 
 def hidden_first_xlsxwriter():
     """First sheet hidden; no sheet activated by hand: XlsxWriter makes the first visible one active."""
+    import xlsxwriter
     wb = xlsxwriter.Workbook(path("hidden-first-xlsxwriter.xlsx"))
     hidden = wb.add_worksheet("隐藏")
     hidden.write("A1", "隐藏的表")
@@ -58,6 +60,7 @@ def hidden_first_xlsxwriter():
 
 def merged_xlsxwriter():
     """A title merged across the table, a two-row header (欠薪 over 金额, 人数), a key merged down."""
+    import xlsxwriter
     wb = xlsxwriter.Workbook(path("merged-xlsxwriter.xlsx"))
     ws = wb.add_worksheet("统计表")
     ws.merge_range("A1:D1", "2024年欠薪统计表")
@@ -77,6 +80,7 @@ def merged_xlsxwriter():
 
 def errors_xlsxwriter():
     """Cached error values of formulas in a numeric column (every classic error code)."""
+    import xlsxwriter
     wb = xlsxwriter.Workbook(path("errors-xlsxwriter.xlsx"))
     ws = wb.add_worksheet("Sheet1")
     ws.write_row(0, 0, ["省份", "人数", "人均"])
@@ -93,6 +97,7 @@ def errors_xlsxwriter():
 
 def start_b3_openpyxl():
     """A table that starts at B3 (the used range is B3:D5)."""
+    import openpyxl
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "表"
@@ -104,6 +109,7 @@ def start_b3_openpyxl():
 
 def last_row_openpyxl():
     """A header and one cell on Excel's last row, 1,048,576."""
+    import openpyxl
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Sheet"
