@@ -205,6 +205,28 @@ struct XLSXRealWorkbookTests {
         #expect(expected == [["a&b", "1.5", "<&>"]])
     }
 
+    @Test("a sheet part over 8 MiB (inflated on a second thread): every row, early stop for the used range, a late error")
+    func bigSheet() throws {
+        let n = 120_000
+        var xml = "<worksheet><dimension ref=\"A1:C\(n)\"/><sheetData>"
+        xml.reserveCapacity(n * 90)
+        for r in 1...n {
+            xml += "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"inlineStr\"><is><t>省\(r % 31)</t></is></c><c r=\"B\(r)\"><v>\(r)</v></c><c r=\"C\(r)\"><v>\(Double(r) / 4)</v></c></row>"
+        }
+        let good = xml + "</sheetData></worksheet>"
+        #expect(good.utf8.count > 8 << 20)
+        let bytes = try zipWorkbook(sheet: good)
+        let sheet = try XLSXReader.rows(bytes: bytes)
+        #expect(sheet.rows.count == n && sheet.rowNumbers.last == n)
+        #expect(sheet.rows[99_999] == ["省25", "100000", "25000"])
+        #expect(sheet.rows.reduce(0) { $0 + Int($1[1]!)! } == n * (n + 1) / 2)
+        let infos = try XLSXReader.sheets(bytes: bytes, usedRanges: true)
+        #expect(infos.first?.usedRange?.description == "A1:C\(n)")
+        let bad = xml + "<row r=\"\(n + 1)\"><c r=\"A\(n + 1)\"><v>x1</v></c></row></sheetData></worksheet>"
+        let error = #expect(throws: IngestError.self) { try XLSXReader.rows(bytes: try zipWorkbook(sheet: bad)) }
+        #expect(error?.description.contains("cell A\(n + 1)") == true && error?.kind.exitCode == 65, "\(error?.description ?? "")")
+    }
+
     @Test("a number's <v> text kept as is equals the shortest text of its double")
     func plainNumbers() {
         var state: UInt64 = 99

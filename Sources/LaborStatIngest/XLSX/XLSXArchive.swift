@@ -74,16 +74,53 @@ struct XLSXArchive {
     /// Passes a part's bytes to `consumer` chunk by chunk as they are inflated, so that a big sheet
     /// is never held whole; false when the archive has no such part. The limits are checked on
     /// the ZIP headers first and again on what actually comes out (headers may lie). The consumer
-    /// returns false to stop early (it has what it needs).
+    /// returns false to stop early (it has what it needs). A big part is inflated on a second
+    /// thread, a few chunks ahead of the consumer (inflating and checksumming are a sixth of a read).
     @discardableResult
     func stream(_ part: String, consumer: (UnsafeRawBufferPointer) throws(IngestError) -> Bool) throws(IngestError) -> Bool {
         guard let entry = archive[part] ?? archive["/" + part] else { return false }
         let size = entry.uncompressedSize, packed = max(entry.compressedSize, 1)
-        let max = limits.maxEntryBytes
-        if size > max { throw tooBig(part, size) }
+        if size > limits.maxEntryBytes { throw tooBig(part, size) }
         if size > limits.ratioFloorBytes, Double(size) / Double(packed) > limits.maxRatio {
             throw .unsupported("\(path): refusing to read \(part): it expands \(Int(Double(size) / Double(packed))):1 (\(size) bytes from \(packed)), more than the \(Int(limits.maxRatio)):1 a real workbook needs; the file may be a decompression bomb")
         }
+        guard size >= 8 << 20 else {
+            try inflate(entry, part) { (chunk: Data) throws(IngestError) -> Bool in
+                let result: Result<Bool, IngestError> = chunk.withUnsafeBytes { raw in
+                    do throws(IngestError) { return .success(try consumer(raw)) } catch { return .failure(error) }
+                }
+                return try result.get()
+            }
+            return true
+        }
+        let pipe = ChunkPipe(capacity: 4)
+        let job = InflateJob(archive: self, entry: entry, part: part, pipe: pipe)
+        let thread = Thread { job.run() }
+        thread.start()
+        var failure: IngestError?
+        while let chunk = pipe.take() {
+            let result: Result<Bool, IngestError> = chunk.withUnsafeBytes { raw in
+                do throws(IngestError) { return .success(try consumer(raw)) } catch { return .failure(error) }
+            }
+            switch result {
+            case .success(true): continue
+            case .success(false): break
+            case .failure(let e): failure = e
+            }
+            pipe.cancel()
+            break
+        }
+        let producerError = pipe.waitClosed()   // the thread is done with the archive
+        if let failure { throw failure }
+        if let producerError { throw producerError }
+        return true
+    }
+
+    /// Inflates an entry within the limits, handing each chunk to `deliver` (false: stop, without
+    /// the checksum check); the CRC-32 is checked at the end.
+    func inflate(_ entry: Entry, _ part: String, deliver: (Data) throws(IngestError) -> Bool) throws(IngestError) {
+        let size = entry.uncompressedSize, packed = max(entry.compressedSize, 1)
+        let max = limits.maxEntryBytes
         var produced: UInt64 = 0
         var failure: IngestError?
         let fastCRC = ZlibCRC32.function
@@ -96,14 +133,14 @@ struct XLSXArchive {
                 if n > max { throw PartTooBig() }
                 if n > limits.ratioFloorBytes && n > ratioCap { throw PartTooDense() }
                 produced = n
-                let result: Result<Bool, IngestError> = chunk.withUnsafeBytes { raw in
-                    if let fastCRC, let b = raw.baseAddress { crc = fastCRC(crc, b.assumingMemoryBound(to: UInt8.self), UInt32(raw.count)) }
-                    do throws(IngestError) { return .success(try consumer(raw)) } catch { return .failure(error) }
+                if let fastCRC {
+                    chunk.withUnsafeBytes { raw in
+                        if let b = raw.baseAddress { crc = fastCRC(crc, b.assumingMemoryBound(to: UInt8.self), UInt32(raw.count)) }
+                    }
                 }
-                switch result {
-                case .success(let more): if !more { throw Stopped() }
-                case .failure(let error): failure = error; throw ConsumerFailed()
-                }
+                let more: Bool
+                do throws(IngestError) { more = try deliver(chunk) } catch { failure = error; throw ConsumerFailed() }
+                if !more { throw Stopped() }
             }
             if fastCRC == nil { crc = UInt(libraryCRC) }
         } catch is PartTooBig {
@@ -123,7 +160,6 @@ struct XLSXArchive {
             throw .malformed(SourceLocation(file: path, line: 1, column: 1), "\(part) in the workbook is damaged: its CRC-32 checksum does not match",
                              hint: "the file may be damaged or truncated; get a fresh copy")
         }
-        return true
     }
 
     private struct ConsumerFailed: Error {}
@@ -145,4 +181,82 @@ enum ZlibCRC32 {
         guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "crc32") else { return nil }
         return unsafeBitCast(sym, to: Function.self)
     }()
+}
+
+/// Inflates one entry on its own thread into a `ChunkPipe`. The archive is used by this thread
+/// alone until the pipe is closed.
+private final class InflateJob: @unchecked Sendable {
+    let archive: XLSXArchive
+    let entry: Entry
+    let part: String
+    let pipe: ChunkPipe
+
+    init(archive: XLSXArchive, entry: Entry, part: String, pipe: ChunkPipe) {
+        self.archive = archive
+        self.entry = entry
+        self.part = part
+        self.pipe = pipe
+    }
+
+    func run() {
+        do throws(IngestError) {
+            try archive.inflate(entry, part) { (chunk: Data) throws(IngestError) -> Bool in pipe.put(chunk) }
+            pipe.close(nil)
+        } catch {
+            pipe.close(error)
+        }
+    }
+}
+
+/// A bounded queue of chunks from one producer thread to one consumer.
+private final class ChunkPipe: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var chunks: [Data] = []
+    private let capacity: Int
+    private var closed = false
+    private var cancelled = false
+    private var error: IngestError?
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Waits for room; false when the consumer has stopped.
+    func put(_ chunk: Data) -> Bool {
+        condition.lock(); defer { condition.unlock() }
+        while chunks.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        chunks.append(chunk)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next chunk; nil when the producer has closed the pipe and it is empty.
+    func take() -> Data? {
+        condition.lock(); defer { condition.unlock() }
+        while chunks.isEmpty && !closed { condition.wait() }
+        if chunks.isEmpty { return nil }
+        let c = chunks.removeFirst()
+        condition.broadcast()
+        return c
+    }
+
+    func close(_ error: IngestError?) {
+        condition.lock(); defer { condition.unlock() }
+        self.error = error
+        closed = true
+        condition.broadcast()
+    }
+
+    func cancel() {
+        condition.lock(); defer { condition.unlock() }
+        cancelled = true
+        chunks.removeAll()
+        condition.broadcast()
+    }
+
+    /// Waits until the producer is done; its error, if any.
+    func waitClosed() -> IngestError? {
+        condition.lock(); defer { condition.unlock() }
+        while !closed { condition.wait() }
+        return error
+    }
 }
