@@ -112,12 +112,13 @@ struct SheetHandler: XMLByteHandler {
         cellType = .number
         cellStyle = 0
         var badReference: String?
-        try attributes.forEach { (n, v) throws(IngestError) in
-            guard n.count == 1 else { return }
+        var it = attributes.makeIterator()
+        while let (n, v) = it.next() {
+            guard n.count == 1 else { continue }
             switch n[0] {
             case UInt8(ascii: "r"):
-                guard let (r, c) = SheetParser.cellReference(v) else { badReference = String(decoding: v, as: UTF8.self); return }
                 // (Rows past 1,048,576 and columns past XFD are bad references: Excel has no such cells.)
+                guard let (r, c) = SheetParser.cellReference(v) else { badReference = String(decoding: v, as: UTF8.self); continue }
                 cellColumn = c
                 if let r { cellRow = r }
             case UInt8(ascii: "s"):
@@ -210,7 +211,8 @@ struct SheetHandler: XMLByteHandler {
             }
             let kind = cellStyle >= 0 && cellStyle < styles.count ? styles[cellStyle] : .number
             if kind == .number, let plain = SheetParser.plainNumberText(v) { return plain }
-            guard let x = parseDouble(v) else {
+            // Whole-day date serials are plain integers: no need for strtod.
+            guard let x = parseInt(v).map(Double.init) ?? parseDouble(v) else {
                 throw .malformed(location(), "cell \(reference) in sheet \"\(sheetName)\" holds \"\(String(decoding: v, as: UTF8.self))\" where the file format requires a number", hint: "the workbook may be damaged")
             }
             switch kind {

@@ -143,7 +143,15 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
         context.base = base
         defer { context.base = nil }
         @inline(__always) func find(_ byte: UInt8, from k: Int) -> Int? {
-            guard k < n, let q = memchr(base + k, Int32(byte), n - k) else { return nil }
+            // Most runs in sheet XML are a few bytes (`1</v>`, `"A2"`): look at those directly
+            // before paying for a memchr call.
+            var j = k
+            let near = Swift.min(n, k + 16)
+            while j < near {
+                if base[j] == byte { return j }
+                j += 1
+            }
+            guard j < n, let q = memchr(base + j, Int32(byte), n - j) else { return nil }
             return base.distance(to: q.assumingMemoryBound(to: UInt8.self))
         }
         func find(_ s: StaticString, from k: Int) -> Int? {
@@ -280,6 +288,37 @@ extension UnsafeBufferPointer where Element == UInt8 {
 /// The attributes of a start tag, read on demand from its bytes.
 struct XMLAttributes {
     let bytes: XMLBytes
+
+    /// Iterates the attributes without a closure (for the per-cell hot path).
+    struct Iterator {
+        let p: UnsafePointer<UInt8>?
+        let n: Int
+        var k = 0
+
+        /// The next attribute's local name and raw value; nil at the end (or at malformed bytes).
+        @inline(__always) mutating func next() -> (name: XMLBytes, value: XMLBytes)? {
+            guard let p else { return nil }
+            while k < n && isXMLSpace(p[k]) { k += 1 }
+            let nameStart = k
+            while k < n && p[k] != UInt8(ascii: "=") && !isXMLSpace(p[k]) { k += 1 }
+            let name = XMLBytes(start: p + nameStart, count: k - nameStart)
+            while k < n && isXMLSpace(p[k]) { k += 1 }
+            guard k < n, p[k] == UInt8(ascii: "=") else { return nil }
+            k += 1
+            while k < n && isXMLSpace(p[k]) { k += 1 }
+            guard k < n, p[k] == UInt8(ascii: "\"") || p[k] == UInt8(ascii: "'") else { return nil }
+            let quote = p[k]
+            k += 1
+            let valueStart = k
+            while k < n && p[k] != quote { k += 1 }
+            guard k < n else { return nil }
+            let value = XMLBytes(start: p + valueStart, count: k - valueStart)
+            k += 1
+            return (localName(name), value)
+        }
+    }
+
+    @inline(__always) func makeIterator() -> Iterator { Iterator(p: bytes.baseAddress, n: bytes.count) }
 
     /// Calls `body` with each attribute's local name and raw value (entities not decoded).
     @inline(__always) func forEach(_ body: (XMLBytes, XMLBytes) throws(IngestError) -> Void) throws(IngestError) {
