@@ -227,6 +227,56 @@ struct XLSXRealWorkbookTests {
         #expect(error?.description.contains("cell A\(n + 1)") == true && error?.kind.exitCode == 65, "\(error?.description ?? "")")
     }
 
+    @Test("merged ranges that would fill more than the cell limit are refused, naming the range and the limit")
+    func hostileMerges() throws {
+        let merges = (0..<8).map { _ in "<mergeCell ref=\"A1:A1048576\"/>" }.joined()
+        let xml = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>k</t></is></c><c r=\"B1\"><v>1</v></c></row></sheetData><mergeCells>\(merges)</mergeCells></worksheet>"
+        var limits = XLSXLimits()
+        limits.maxCells = 1_000_000
+        let error = #expect(throws: IngestError.self) { try XLSXReader.rows(bytes: try zipWorkbook(sheet: xml), limits: limits) }
+        #expect(error?.description.contains("more than 1000000 cells") == true && error?.description.contains("A1:A1048576") == true, "\(error?.description ?? "")")
+    }
+
+    @Test("damaged sheet XML never traps: every mutation reads or fails with an IngestError")
+    func mutations() throws {
+        let base = Array(("<?xml version=\"1.0\"?><worksheet><dimension ref=\"A1:C3\"/><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a&amp;b</t></is></c>"
+            + "<c r=\"B1\" s=\"0\"><v>1.5</v></c><c r=\"C1\" t=\"e\"><v>#N/A</v></c></row><row r=\"3\"><c r=\"A3\" t=\"b\"><v>1</v></c><c r=\"B3\" t=\"d\"><v>2024-03-15T00:00:00</v></c>"
+            + "<c r=\"C3\" t=\"str\"><f>A1</f><v>x&#20013;</v></c></row></sheetData><mergeCells><mergeCell ref=\"A1:A3\"/><mergeCell ref=\"B1:C1\"/></mergeCells></worksheet>").utf8)
+        var state: UInt64 = 7
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        let alphabet = Array("<>/&;\"'=#x0123456789:!?[]- \n".utf8)
+        for _ in 0..<3000 {
+            var m = base
+            for _ in 0...(next() % 4) {
+                let at = next() % m.count
+                switch next() % 4 {
+                case 0: m[at] = alphabet[next() % alphabet.count]
+                case 1: m.remove(at: at)
+                case 2: m.insert(alphabet[next() % alphabet.count], at: at)
+                default: m.removeSubrange(at..<min(m.count, at + next() % 12))
+                }
+                if m.isEmpty { m = [UInt8(ascii: "<")] }
+            }
+            var scanner = XMLByteScanner(handler: SheetHandler(path: "t", sheetName: "s", sharedStrings: ["s0"], styles: [.number], date1904: false, maxCells: 1000), path: "t", part: "p")
+            let size = 1 + next() % 40
+            do throws(IngestError) {
+                var k = 0
+                while k < m.count {
+                    let piece = Array(m[k..<min(m.count, k + size)])
+                    try piece.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(IngestError) in try scanner.feed(UnsafeRawBufferPointer(b)) }
+                    k += size
+                }
+                try scanner.finish()
+                scanner.handler.finish()
+                var sheet = XLSXSheet(name: "s", rows: scanner.handler.rows, rowNumbers: scanner.handler.rowNumbers, width: scanner.handler.width,
+                                      merges: scanner.handler.merges, dimension: nil, errorCells: scanner.handler.errorCells, notes: [])
+                try SheetMerges.apply(to: &sheet, maxCells: 1000, path: "t")
+            } catch {
+                #expect(error.kind.exitCode == 65 || error.kind.exitCode == 64, "\(error)")
+            }
+        }
+    }
+
     @Test("a number's <v> text kept as is equals the shortest text of its double")
     func plainNumbers() {
         var state: UInt64 = 99

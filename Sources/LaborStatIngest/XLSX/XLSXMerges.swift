@@ -13,23 +13,27 @@ enum SheetMerges {
     static func apply(to sheet: inout XLSXSheet, maxCells: Int, path: String) throws(IngestError) {
         guard !sheet.merges.isEmpty else { return }
         var work = 0
-        // Fill-downs first collected by row number, then written (rows may have to be created).
-        var fills: [Int: [(column: Int, value: String)]] = [:]
+        // A fill creates at most one row per cell, and the table is rows × width cells: fills
+        // beyond maxCells / width could only end in a refusal, so they are refused as they come.
+        let fillLimit = maxCells / Swift.max(sheet.width, 2)
+        // Fill-downs first collected flat (row number, column, merge), then written in row order.
+        var fills: [(row: Int32, column: Int32, merge: Int32)] = []
+        var fillValues: [String] = []
         for m in sheet.merges {
             let top = rowPosition(sheet.rowNumbers, m.firstRow + 1)
             let topValue: String? = top.found ? cell(sheet.rows[top.index], m.firstColumn) : nil
             if m.columnCount == 1 {
                 guard let topValue else { continue }
-                work += m.rowCount
-                if work > maxCells { throw tooManyCells(maxCells: maxCells, sheetName: sheet.name, path: path, at: m.description) }
-                for r in (m.firstRow + 1)...m.lastRow { fills[r + 1, default: []].append((m.firstColumn, topValue)) }
+                if fills.count + m.rowCount - 1 > fillLimit { throw tooManyCells(maxCells: maxCells, sheetName: sheet.name, path: path, at: m.description) }
+                fillValues.append(topValue)
+                for r in (m.firstRow + 1)...m.lastRow { fills.append((Int32(r + 1), Int32(m.firstColumn), Int32(fillValues.count - 1))) }
             } else {
                 // Clear every cell of the range but the top-left, in the rows that exist.
-                var k = rowPosition(sheet.rowNumbers, m.firstRow + 1).index
+                var k = top.index
                 while k < sheet.rowNumbers.count, sheet.rowNumbers[k] <= m.lastRow + 1 {
                     let isTop = sheet.rowNumbers[k] == m.firstRow + 1
                     let from = isTop ? m.firstColumn + 1 : m.firstColumn
-                    let to = min(m.lastColumn, sheet.rows[k].count - 1)
+                    let to = Swift.min(m.lastColumn, sheet.rows[k].count - 1)
                     if from <= to {
                         work += to - from + 1
                         if work > maxCells { throw tooManyCells(maxCells: maxCells, sheetName: sheet.name, path: path, at: m.description) }
@@ -40,30 +44,31 @@ enum SheetMerges {
             }
         }
         guard !fills.isEmpty else { return }
-        // Merge the filled rows into the sparse rows, in row order.
+        fills.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        // Merge the filled cells into the sparse rows, in row order.
         var rows: [[String?]] = [], numbers: [Int] = []
-        rows.reserveCapacity(sheet.rows.count + fills.count)
-        numbers.reserveCapacity(sheet.rows.count + fills.count)
-        let extra = fills.keys.sorted()
-        var e = 0
+        rows.reserveCapacity(sheet.rows.count)
+        numbers.reserveCapacity(sheet.rows.count)
+        var f = 0
         func put(_ number: Int, _ row: [String?]) {
             var row = row
-            for (c, v) in fills[number] ?? [] {
+            while f < fills.count, Int(fills[f].row) == number {
+                let c = Int(fills[f].column)
                 if c >= row.count { row.append(contentsOf: repeatElement(nil, count: c + 1 - row.count)) }
-                row[c] = v
+                row[c] = fillValues[Int(fills[f].merge)]
+                f += 1
             }
             rows.append(row)
             numbers.append(number)
         }
         for (k, number) in sheet.rowNumbers.enumerated() {
-            while e < extra.count, extra[e] < number { put(extra[e], []); e += 1 }
-            if e < extra.count, extra[e] == number { e += 1 }
+            while f < fills.count, Int(fills[f].row) < number { put(Int(fills[f].row), []) }
             put(number, sheet.rows[k])
         }
-        while e < extra.count { put(extra[e], []); e += 1 }
+        while f < fills.count { put(Int(fills[f].row), []) }
         sheet.rows = rows
         sheet.rowNumbers = numbers
-        sheet.width = rows.reduce(0) { max($0, $1.count) }
+        sheet.width = rows.reduce(0) { Swift.max($0, $1.count) }
     }
 
     /// Where row `number` is (or would be inserted) in the sorted row numbers.
