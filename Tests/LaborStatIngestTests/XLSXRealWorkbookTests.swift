@@ -220,6 +220,15 @@ struct XLSXRealWorkbookTests {
         #expect(sheet.rows.count == n && sheet.rowNumbers.last == n)
         #expect(sheet.rows[99_999] == ["省25", "100000", "25000"])
         #expect(sheet.rows.reduce(0) { $0 + Int($1[1]!)! } == n * (n + 1) / 2)
+        // Read in pieces on both cores, it equals the sequential scan of the same part.
+        var scanner = XMLByteScanner(handler: SheetHandler(path: "t", sheetName: "s", sharedStrings: [], styles: [], date1904: false, maxCells: 1 << 30), path: "t", part: "p")
+        try scanner.scanAll(Array(good.utf8))
+        scanner.handler.finish()
+        #expect(sheet.rows == scanner.handler.rows && sheet.rowNumbers == scanner.handler.rowNumbers)
+        // Rows and cells without `r` (placed by order) cannot be cut: read again sequentially.
+        let unplaced = good.replacingOccurrences(of: " r=\"A", with: " x=\"A").replacingOccurrences(of: "<row r=", with: "<row x=")
+        let again = try XLSXReader.rows(bytes: try zipWorkbook(sheet: unplaced))
+        #expect(again.rows == sheet.rows && again.rowNumbers == sheet.rowNumbers)
         let infos = try XLSXReader.sheets(bytes: bytes, usedRanges: true)
         #expect(infos.first?.usedRange?.description == "A1:C\(n)")
         let bad = xml + "<row r=\"\(n + 1)\"><c r=\"A\(n + 1)\"><v>x1</v></c></row></sheetData></worksheet>"

@@ -161,7 +161,7 @@ public enum XLSXReader {
         let limits = archive.limits
         let handler = SheetHandler(path: archive.path, sheetName: chosen.name, sharedStrings: try book.sharedStrings(),
                                    styles: try book.styles(), date1904: book.date1904, maxCells: limits.maxCells)
-        guard var parsed = try streamPart(archive, part: chosen.part, handler: handler) else {
+        guard var parsed = try SheetPieces.scan(archive, part: chosen.part, handler: handler) else {
             throw .malformed(SourceLocation(file: archive.path, line: 1, column: 1), "the workbook lists sheet \"\(chosen.name)\" but has no part \(chosen.part)", hint: "the workbook may be damaged")
         }
         parsed.finish()

@@ -26,6 +26,8 @@ struct SheetHandler: XMLByteHandler {
     private(set) var dimension: String?
     private(set) var merges: [XLSXCellRange] = []
     private(set) var errorCells: [XLSXErrorCell] = []
+    /// A row or cell placed by the one before it (no `r`): such a sheet cannot be read in pieces.
+    private(set) var placedByOrder = false
     /// Cells of the stored rows' arrays (the memory the sheet takes), against `maxCells`.
     private var allocated = 0
     /// Date text per whole-day serial (direct-mapped): registers repeat dates, and formatting is
@@ -87,7 +89,7 @@ struct SheetHandler: XMLByteHandler {
                                  "row number \"\(bad)\" in sheet \"\(sheetName)\" is outside a worksheet (rows 1 to 1048576)",
                                  hint: "the workbook may be damaged; open and save it again in Excel, LibreOffice or WPS")
             }
-            if let r { rowIndex = r - 1 } else { rowIndex += 1 }
+            if let r { rowIndex = r - 1 } else { rowIndex += 1; placedByOrder = true }
             nextColumn = 0
         case 3 where name.is("rPh"):
             inPhonetic = true
@@ -112,6 +114,7 @@ struct SheetHandler: XMLByteHandler {
         cellType = .number
         cellStyle = 0
         var badReference: String?
+        var placed = false
         var it = attributes.makeIterator()
         while let (n, v) = it.next() {
             guard n.count == 1 else { continue }
@@ -119,6 +122,7 @@ struct SheetHandler: XMLByteHandler {
             case UInt8(ascii: "r"):
                 // (Rows past 1,048,576 and columns past XFD are bad references: Excel has no such cells.)
                 guard let (r, c) = SheetParser.cellReference(v) else { badReference = String(decoding: v, as: UTF8.self); continue }
+                placed = r != nil
                 cellColumn = c
                 if let r { cellRow = r }
             case UInt8(ascii: "s"):
@@ -133,6 +137,7 @@ struct SheetHandler: XMLByteHandler {
             default: break
             }
         }
+        if !placed { placedByOrder = true }
         if cellRow < 0 { cellRow = 0 }
         if let badReference {
             throw .malformed(location(), "bad cell reference \"\(badReference)\" in sheet \"\(sheetName)\"", hint: "the workbook may be damaged")
@@ -174,6 +179,30 @@ struct SheetHandler: XMLByteHandler {
 
     /// Called by the reader after the last chunk.
     mutating func finish() { flush() }
+
+    /// A handler with the same workbook facts and no cells, for another piece of the same sheet.
+    func fresh() -> SheetHandler {
+        SheetHandler(path: path, sheetName: sheetName, sharedStrings: sharedStrings, styles: styles, date1904: date1904, maxCells: maxCells)
+    }
+
+    /// Appends what the handler of the next piece of the sheet read.
+    mutating func absorb(_ next: SheetHandler) throws(IngestError) {
+        flush()
+        if let last = rowNumbers.last, let first = next.rowNumbers.first, first <= last { inOrder = false }
+        inOrder = inOrder && next.inOrder
+        rows.append(contentsOf: next.rows)
+        rowNumbers.append(contentsOf: next.rowNumbers)
+        width = max(width, next.width)
+        errorCells.append(contentsOf: next.errorCells)
+        merges.append(contentsOf: next.merges)
+        if dimension == nil { dimension = next.dimension }
+        placedByOrder = placedByOrder || next.placedByOrder
+        allocated += next.allocated
+        if allocated > maxCells {
+            let ref = SheetParser.columnName(max(0, width - 1)) + String(rowNumbers.last ?? 1)
+            throw tooManyCells(maxCells: maxCells, sheetName: sheetName, path: path, at: ref)
+        }
+    }
 
     // MARK: - Cells
 

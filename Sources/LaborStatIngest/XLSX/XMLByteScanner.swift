@@ -78,7 +78,7 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
     private var carry: [UInt8] = []
     private let context: XMLPartContext
     /// A hash of each open element's qualified name, to check end tags.
-    private var open: [UInt64] = []
+    private(set) var open: [UInt64] = []
     private var sawRoot = false
 
     init(handler: Handler, path: String, part: String) {
@@ -87,6 +87,19 @@ struct XMLByteScanner<Handler: XMLByteHandler> {
         self.part = part
         context = XMLPartContext(path: path, part: part)
     }
+
+    /// A scanner for a piece of a part that starts between elements, inside the elements `open`
+    /// (taken from the scanner of the part's start), at `line` and `column` of the part.
+    init(handler: Handler, path: String, part: String, continuingInside open: [UInt64], line: Int, column: Int) {
+        self.init(handler: handler, path: path, part: part)
+        self.open = open
+        sawRoot = true
+        context.line = line
+        context.column = column
+    }
+
+    /// Whether everything fed so far was complete and left the same elements open as `stack`.
+    func isBalanced(at stack: [UInt64]) -> Bool { carry.isEmpty && open == stack }
 
     /// Scans the next chunk of the part.
     mutating func feed(_ chunk: UnsafeRawBufferPointer) throws(IngestError) {
