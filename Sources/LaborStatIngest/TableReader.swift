@@ -19,11 +19,15 @@ public enum TableReader {
     /// otherwise is delimited text.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
         if path.lowercased().hasSuffix(".xlsx") {
-            let (rows, sheetName) = try XLSXReader.rows(path: path, sheet: options.sheet)
-            return try table(fromRows: rows, source: TableSource(path: path, format: "xlsx", sheet: sheetName), options: options)
+            return try table(fromSheet: XLSXReader.sheet(path: path, sheet: options.sheet), path: path, options: options)
         }
         let input = try InputBuffer.open(path: path)
         let display = path == "-" ? "<stdin>" : path
+        if XLSXArchive.looksLikeZIP(UnsafeRawBufferPointer(start: input.base, count: input.count)) {
+            // An .xlsx on standard input (or under another name) is a workbook, not text.
+            let bytes = Array(UnsafeBufferPointer(start: input.base, count: input.count))
+            return try table(fromSheet: XLSXReader.rows(bytes: bytes, sheet: options.sheet, name: display), path: display, options: options)
+        }
         let decoded = try TextDecoding.decode(input, requested: options.encoding, path: display)
         return try CSVLoader.load(decoded, path: display, options: options)
     }
@@ -48,28 +52,34 @@ public enum TableReader {
         return try CSVLoader.scan(decoded, path: path, options: options, sliceBytes: sliceBytes, body: body)
     }
 
-    /// Reads delimited text held in memory (already UTF-8, or with a BOM, or GB18030 as bytes).
+    /// Reads delimited text held in memory (already UTF-8, or with a BOM, or GB18030 as bytes), or
+    /// an .xlsx workbook (told by its ZIP signature).
     public static func read(bytes: [UInt8], name: String = "<memory>", options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
+        if bytes.withUnsafeBytes({ XLSXArchive.looksLikeZIP($0) }) {
+            return try table(fromSheet: XLSXReader.rows(bytes: bytes, sheet: options.sheet, name: name), path: name, options: options)
+        }
         let decoded = try TextDecoding.decode(InputBuffer(bytes: bytes), requested: options.encoding, path: name)
         return try CSVLoader.load(decoded, path: name, options: options)
     }
 
     /// Types a grid of cells (nil = empty) with the same rules as a CSV file, after finding the
     /// table in it as `TableLayout` does (title rows, unit line, header rows, totals and notes left
-    /// out). Used by the XLSX reader, whose row `i` is sheet row `i + 1` and column `j` column
-    /// `j + 1`: problem cells are located as `FILE:ROW:COLUMN` of the sheet, and `#N` is column N.
-    public static func table(fromRows rows: [[String?]], source: TableSource, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
+    /// out). Used by the XLSX reader: column `j` is sheet column `j + 1`, and row `i` is sheet row
+    /// `rowNumbers[i]` (sparse rows, as `XLSXSheet` has them; nil means row `i + 1`), so problem
+    /// cells are located as `FILE:ROW:COLUMN` of the sheet, and `#N` is column N.
+    public static func table(fromRows rows: [[String?]], rowNumbers: [Int]? = nil, source: TableSource, options: ReadOptions = ReadOptions()) throws(IngestError) -> Table {
         guard !rows.isEmpty else {
             do { return try Table(columns: [], source: source) } catch { throw .table(error) }
         }
         let width = rows.map(\.count).max() ?? 0
         let text = rows.map { $0.map(LayoutCells.trimmed) }
+        let numbers = rowNumbers ?? Array(1...rows.count)
         let headCount = min(rows.count, TableLayout.headRows)
-        var layout = try TableLayout.header(Array(text.prefix(headCount)), rowNumbers: Array(1...headCount), width: width,
+        var layout = try TableLayout.header(Array(text.prefix(headCount)), rowNumbers: Array(numbers.prefix(headCount)), width: width,
                                             options: options, path: source.path)
         let bodyStart = layout.header.dataStart
         if bodyStart < rows.count {
-            layout.screen(Array(text[bodyStart...]), rowNumbers: Array((bodyStart + 1)...rows.count), complete: true, keepTotals: options.keepTotals)
+            layout.screen(Array(text[bodyStart...]), rowNumbers: Array(numbers[bodyStart...]), complete: true, keepTotals: options.keepTotals)
         }
         let left = Set(layout.leftOut.map { $0 + bodyStart })
         let kept = (bodyStart..<rows.count).filter { !left.contains($0) }
@@ -108,7 +118,7 @@ public enum TableReader {
                 }
             }
             column.problems = problems.map { q in
-                CellProblem(location: SourceLocation(file: source.path, line: kept[q.row] + 1, column: c + 1),
+                CellProblem(location: SourceLocation(file: source.path, line: numbers[kept[q.row]], column: c + 1),
                             column: names[c], value: q.value, expected: q.expected, reason: q.reason, hint: q.hint)
             }
             column.filePosition = c + 1

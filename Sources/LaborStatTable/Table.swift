@@ -17,6 +17,9 @@ public struct Table: Sendable {
     public private(set) var selection: [Int32]?
     /// Facts about where the table came from (file, encoding, delimiter), for `inspect`.
     public var source: TableSource?
+    /// What the reader did that the user should know, one sentence each (e.g. spreadsheet error
+    /// values read as missing); the CLI prints each as `laborstat: note: …`.
+    public var notes: [String] = []
 
     public init(columns: [Column], source: TableSource? = nil) throws(TableError) {
         if let n = columns.first?.count, let bad = columns.first(where: { $0.count != n }) {

@@ -1,57 +1,23 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import LaborStatTable
 
-/// Parses one XML part with a delegate, always through a stream: `XMLParser(data:)` fails on
-/// documents above ~10 MB (ENGINEERING.md §3), `XMLParser(stream:)` does not.
-func parseXMLPart(_ data: Data, part: String, path: String, delegate: XLSXPartDelegate) throws(IngestError) {
-    let parser = XMLParser(stream: InputStream(data: data))
-    parser.shouldProcessNamespaces = false
-    parser.shouldResolveExternalEntities = false
-    parser.delegate = delegate
-    let ok = parser.parse()
-    if let failure = delegate.failure { throw failure }
-    if !ok {
-        let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown XML error"
-        throw .malformed(SourceLocation(file: "\(path)[\(part)]", line: max(1, parser.lineNumber), column: max(1, parser.columnNumber)),
-                         "malformed XML in \(part): \(reason)", hint: "the workbook may be damaged; open and save it again in Excel, LibreOffice or WPS")
-    }
+/// Scans one whole small part (relationships, workbook, styles) with a handler.
+func scanPart<H: XMLByteHandler>(_ bytes: [UInt8], part: String, path: String, handler: H) throws(IngestError) -> H {
+    var scanner = XMLByteScanner(handler: handler, path: path, part: part)
+    try scanner.scanAll(bytes)
+    return scanner.handler
 }
 
-/// A delegate that can stop the parse with an error. Subclasses override `start`, `text` and `end`
-/// (element names without their namespace prefix): the `XMLParserDelegate` methods themselves must
-/// be implemented here, in the class that declares the conformance, or corelibs-foundation's
-/// default no-op implementations would be called instead of a subclass's.
-class XLSXPartDelegate: NSObject, XMLParserDelegate {
-    var failure: IngestError?
-
-    func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {}
-    func text(_ parser: XMLParser, _ string: String) {}
-    func end(_ parser: XMLParser, _ name: Substring) {}
-
-    final func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        start(parser, localName(name), attributes)
+/// Scans a part as it is inflated from the archive; nil when the archive has no such part.
+func streamPart<H: XMLByteHandler>(_ archive: XLSXArchive, part: String, handler: H) throws(IngestError) -> H? {
+    var scanner = XMLByteScanner(handler: handler, path: archive.path, part: part)
+    let found = try archive.stream(part) { (chunk: UnsafeRawBufferPointer) throws(IngestError) -> Bool in
+        try scanner.feed(chunk)
+        return true
     }
-
-    final func parser(_ parser: XMLParser, foundCharacters string: String) { text(parser, string) }
-
-    final func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        end(parser, localName(name))
-    }
-
-    func fail(_ parser: XMLParser, _ error: IngestError) {
-        if failure == nil { failure = error }
-        parser.abortParsing()
-    }
-}
-
-/// An element name without its namespace prefix (`x:c` → `c`).
-@inline(__always) func localName(_ name: String) -> Substring {
-    // Scan bytes, not Characters: this runs several times per cell.
-    if let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) { return name[name.utf8.index(after: colon)...] }
-    return Substring(name)
+    guard found else { return nil }
+    try scanner.finish()
+    return scanner.handler
 }
 
 /// OOXML escapes characters XML cannot hold as `_xHHHH_` (`_x000D_` is CR) in cell text.
@@ -76,18 +42,22 @@ func decodeOOXMLEscapes(_ s: String) -> String {
 // MARK: - Relationships
 
 /// `_rels/*.rels`: relationship id → target part (resolved to a path inside the archive), and type.
-final class RelationshipsParser: XLSXPartDelegate {
+struct RelationshipsHandler: XMLByteHandler {
     struct Relationship { var id: String, target: String, type: String }
     var relationships: [Relationship] = []
     let baseFolder: String
+    var wantsText: Bool { false }
 
     init(baseFolder: String) { self.baseFolder = baseFolder }
 
-    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
-        guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"],
-              attributes["TargetMode"] != "External" else { return }
-        relationships.append(Relationship(id: id, target: resolvePart(target, in: baseFolder), type: attributes["Type"] ?? ""))
+    mutating func start(_ name: XMLBytes, _ attributes: XMLAttributes, scanner: XMLScanPosition) throws(IngestError) {
+        guard name.is("Relationship"), let id = try attributes.string("Id", at: scanner),
+              let target = try attributes.string("Target", at: scanner),
+              try attributes.string("TargetMode", at: scanner) != "External" else { return }
+        relationships.append(Relationship(id: id, target: resolvePart(target, in: baseFolder), type: try attributes.string("Type", at: scanner) ?? ""))
     }
+    mutating func end(_ name: XMLBytes, scanner: XMLScanPosition) {}
+    mutating func text(_ bytes: XMLBytes) {}
 }
 
 /// A relationship target as a path in the archive: absolute targets (`/xl/worksheets/sheet1.xml`,
@@ -106,54 +76,76 @@ func resolvePart(_ target: String, in folder: String) -> String {
 
 // MARK: - Workbook
 
-/// `xl/workbook.xml`: the sheets in order (name and relationship id) and the date system.
-final class WorkbookParser: XLSXPartDelegate {
-    var sheets: [(name: String, relationshipID: String)] = []
-    var date1904 = false
+/// Whether a sheet shows as a tab (`<sheet state="…">`).
+public enum XLSXSheetVisibility: String, Sendable, Codable {
+    /// A tab the user sees.
+    case visible
+    /// Hidden (Format → Sheet → Hide; Unhide shows it again).
+    case hidden
+    /// Hidden so that only a macro or another program can show it again (`veryHidden`).
+    case veryHidden
+}
 
-    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
-        switch name {
-        case "sheet":
+/// `xl/workbook.xml`: the sheets in order (name, relationship id, visibility), the active tab and
+/// the date system.
+struct WorkbookHandler: XMLByteHandler {
+    struct Sheet { var name: String, relationshipID: String, visibility: XLSXSheetVisibility }
+    var sheets: [Sheet] = []
+    var date1904 = false
+    /// `<workbookView activeTab="N">`: 0-based position in `sheets` of the tab Excel opens on.
+    var activeTab: Int?
+    var wantsText: Bool { false }
+
+    mutating func start(_ name: XMLBytes, _ attributes: XMLAttributes, scanner: XMLScanPosition) throws(IngestError) {
+        if name.is("sheet") {
             // Without namespace processing the id attribute keeps its prefix (usually `r:id`).
-            if let sheetName = attributes["name"], let rid = attributes.first(where: { $0.key.hasSuffix(":id") })?.value {
-                sheets.append((sheetName, rid))
+            guard let sheetName = try attributes.string("name", at: scanner),
+                  let rid = try attributes.string(qualifiedSuffix: ":id", at: scanner) else { return }
+            let state: XLSXSheetVisibility = switch try attributes.string("state", at: scanner) {
+            case "hidden": .hidden
+            case "veryHidden": .veryHidden
+            default: .visible
             }
-        case "workbookPr":
-            if let v = attributes["date1904"]?.lowercased() { date1904 = v == "1" || v == "true" }
-        default: break
+            sheets.append(Sheet(name: sheetName, relationshipID: rid, visibility: state))
+        } else if name.is("workbookPr") {
+            if let v = try attributes.string("date1904", at: scanner)?.lowercased() { date1904 = v == "1" || v == "true" }
+        } else if name.is("workbookView"), activeTab == nil {
+            // Only the first view counts: it is the one Excel opens.
+            activeTab = try attributes.string("activeTab", at: scanner).flatMap { Int($0) } ?? 0
         }
     }
+    mutating func end(_ name: XMLBytes, scanner: XMLScanPosition) {}
+    mutating func text(_ bytes: XMLBytes) {}
 }
 
 // MARK: - Shared strings
 
 /// `xl/sharedStrings.xml`: the text of each `<si>`, all `<t>` runs joined (rich text), phonetic
-/// `<rPh>` runs skipped.
-final class SharedStringsParser: XLSXPartDelegate {
+/// `<rPh>` runs skipped. Parsed once per read, as the part is inflated.
+struct SharedStringsHandler: XMLByteHandler {
     var strings: [String] = []
-    private var current = ""
+    private var current: [UInt8] = []
     private var inText = false
     private var inPhonetic = false
+    var wantsText: Bool { inText }
 
-    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
-        switch name {
-        case "si": current = ""
-        case "t": inText = !inPhonetic
-        case "rPh": inPhonetic = true
-        default: break
+    mutating func start(_ name: XMLBytes, _ attributes: XMLAttributes, scanner: XMLScanPosition) throws(IngestError) {
+        if name.is("si") { current.removeAll(keepingCapacity: true) }
+        else if name.is("t") { inText = !inPhonetic }
+        else if name.is("rPh") { inPhonetic = true }
+        else if name.is("sst"), strings.isEmpty, let n = try attributes.string("uniqueCount", at: scanner).flatMap({ Int($0) }) {
+            strings.reserveCapacity(min(n, 1 << 20))
         }
     }
 
-    override func text(_ parser: XMLParser, _ string: String) {
-        if inText { current += string }   // may arrive in pieces
-    }
+    mutating func text(_ bytes: XMLBytes) { current.append(contentsOf: bytes) }
 
-    override func end(_ parser: XMLParser, _ name: Substring) {
-        switch name {
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        case "si": strings.append(decodeOOXMLEscapes(current))
-        default: break
+    mutating func end(_ name: XMLBytes, scanner: XMLScanPosition) throws(IngestError) {
+        if name.is("t") { inText = false }
+        else if name.is("rPh") { inPhonetic = false }
+        else if name.is("si") {
+            let text = try current.withUnsafeBufferPointer { (b: XMLBytes) throws(IngestError) in try XMLText.decode(b, at: scanner) }
+            strings.append(decodeOOXMLEscapes(text))
         }
     }
 }

@@ -1,7 +1,4 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import LaborStatTable
 
 /// What a number format makes of a number: a plain number, a date (possibly with a time), or a
 /// time of day.
@@ -45,24 +42,28 @@ enum NumberFormatKind: Sendable, Equatable {
 }
 
 /// `xl/styles.xml`: the number format kind of each cell style (`<c s="N">` indexes `cellXfs`).
-final class StylesParser: XLSXPartDelegate {
+struct StylesHandler: XMLByteHandler {
     private var customFormats: [Int: String] = [:]
     private var xfFormatIDs: [Int] = []
     private var inCellXfs = false
+    var wantsText: Bool { false }
 
-    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
-        switch name {
-        case "numFmt":
-            if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] { customFormats[id] = code }
-        case "cellXfs": inCellXfs = true
-        case "xf" where inCellXfs: xfFormatIDs.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
-        default: break
+    mutating func start(_ name: XMLBytes, _ attributes: XMLAttributes, scanner: XMLScanPosition) throws(IngestError) {
+        if name.is("numFmt") {
+            if let id = try attributes.string("numFmtId", at: scanner).flatMap({ Int($0) }),
+               let code = try attributes.string("formatCode", at: scanner) { customFormats[id] = code }
+        } else if name.is("cellXfs") {
+            inCellXfs = true
+        } else if name.is("xf"), inCellXfs {
+            xfFormatIDs.append(try attributes.string("numFmtId", at: scanner).flatMap { Int($0) } ?? 0)
         }
     }
 
-    override func end(_ parser: XMLParser, _ name: Substring) {
-        if name == "cellXfs" { inCellXfs = false }
+    mutating func end(_ name: XMLBytes, scanner: XMLScanPosition) {
+        if name.is("cellXfs") { inCellXfs = false }
     }
+
+    mutating func text(_ bytes: XMLBytes) {}
 
     /// Kind per style index.
     var kinds: [NumberFormatKind] {

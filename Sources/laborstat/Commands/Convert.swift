@@ -37,6 +37,7 @@ struct Convert: ParsableCommand {
         options.keepText = keepText
         var table = try TableReader.read(path: input.file, options: options)
         InputOptions.noteLayout(table.source)
+        InputOptions.printNotes(table)
         if let expr = input.whereExpression {
             table = table.selecting(physicalRows: try RowFilter(expr).matchingRows(in: table))
         }

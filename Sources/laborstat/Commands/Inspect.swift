@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LaborStat
 
 extension LaborStatCommand {}
@@ -38,6 +39,11 @@ struct Inspect: ParsableCommand {
           laborstat inspect 欠薪案件.csv --encoding gb18030 --format markdown
           laborstat inspect survey.csv --format json -o schema.json
           laborstat inspect arrears.csv --columns province,amount_owed
+          laborstat inspect Datasets/national_migrant_workers.xlsx --sheets
+
+        With --sheets (an .xlsx workbook, also on standard input): one row per sheet with sheet \
+        (the number --sheet takes), name, visibility (visible, hidden, veryHidden), active (the \
+        sheet Excel opens on, which is read when --sheet is not given), kind and used_range.
         """
     )
 
@@ -47,7 +53,15 @@ struct Inspect: ParsableCommand {
     @Option(help: "Inspect only these columns, comma-separated (the others are not read at all).")
     var columns: String?
 
+    @Flag(help: "List the sheets of an .xlsx workbook (number, name, visibility, active, used range) instead of columns, e.g. laborstat inspect Datasets/national_migrant_workers.xlsx --sheets.")
+    var sheets = false
+
     func run() throws {
+        if sheets {
+            let list = try SheetListing.sheets(of: input.file)
+            try output.emit(XLSXSheetInfo.table(list), metadata: [("file", input.file), ("sheets", String(list.count))])
+            return
+        }
         let table = try input.load(columns: columns.map { commaList($0) })
         let profiles = table.columns.map { ColumnProfile($0) }
         let problems = profiles.reduce(0) { $0 + $1.problemCount }
@@ -80,5 +94,18 @@ struct Inspect: ParsableCommand {
         facts.append(("columns", String(table.columns.count)))
         facts.append(("problems", String(problems)))
         try output.emit(ColumnProfile.table(profiles), metadata: facts)
+    }
+}
+
+/// The sheets of the workbook named on the command line (a path, or `-` for standard input).
+enum SheetListing {
+    static func sheets(of file: String) throws -> [XLSXSheetInfo] {
+        if file != "-" && file.lowercased().hasSuffix(".xlsx") { return try XLSXReader.sheets(path: file, usedRanges: true) }
+        let bytes = file == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                                : [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        guard bytes.withUnsafeBytes({ XLSXReader.looksLikeWorkbook($0) }) else {
+            throw ValidationError("--sheets lists the sheets of an .xlsx workbook; \(file == "-" ? "standard input" : file) is not one")
+        }
+        return try XLSXReader.sheets(bytes: bytes, name: file == "-" ? "<stdin>" : file, usedRanges: true)
     }
 }

@@ -39,7 +39,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Extra missing-value tokens, comma-separated (always missing: empty, NA, N/A, NaN, null, -, —, －, 无, 空).")
     var missing: String?
 
-    @Option(help: "XLSX sheet, by name or 1-based number (default: the first).")
+    @Option(help: "XLSX sheet, by name or 1-based number, hidden ones too (default: the sheet Excel opens on, else the first visible one), e.g. --sheet 说明 on Datasets/national_migrant_workers.xlsx.")
     var sheet: String?
 
     @Option(name: .customLong("where"), help: "Keep rows where EXPR holds, e.g. \"year >= 2015 and province in ['陕西省','四川省']\". Under a survey design: a domain (the design stays whole).")
@@ -106,6 +106,7 @@ struct InputOptions: ParsableArguments {
         }
         var table = try TableReader.read(path: file, options: readOptions(columns: needed.map { Array(Set($0)) }))
         InputOptions.noteLayout(table.source)
+        InputOptions.printNotes(table)
         let keys = groupKeys + (columns ?? [])
         if keys.contains(where: Table.isProvinceKey) { table = try table.addingProvinceKeys(keys, file: file) }
         for key in Set(groupKeys) where KeySpec(key).period == nil && !Table.isProvinceKey(key) {
@@ -126,6 +127,11 @@ struct InputOptions: ParsableArguments {
         guard let source, let facts = source.layout, !noted.contains(source.path) else { return }
         noted.insert(source.path)
         for line in LayoutNote.lines(facts) { Diagnostics.printError("laborstat: note: \(line)") }
+    }
+
+    /// The reader's notes about the table (error values read as missing …), one line each.
+    static func printNotes(_ table: Table) {
+        for note in table.notes { Diagnostics.printError("laborstat: note: \(note)") }
     }
 
     /// Loads the table and applies `--where` as a row selection (not for design-based estimates,
