@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import LaborStatTable
 
 /// Writes result tables as CSV, TSV, Markdown or JSON (the contract's "Writing output").
@@ -21,13 +22,20 @@ import LaborStatTable
 public enum TableWriter {
     /// The bytes of `table` in the chosen format and encoding.
     public static func render(_ table: Table, options: WriteOptions = WriteOptions()) throws(ExportError) -> [UInt8] {
+        if options.format == .xlsx { return try workbook(table, options: options).bytes() }
         var out: [UInt8] = []
         try produce(table, options: options) { (chunk: [UInt8]) throws(ExportError) in out += chunk }
         return out
     }
 
     /// Writes to `path`, or standard output when `path` is nil or `-`.
+    /// XLSX: `options.appendTo` names an existing LaborStat workbook whose sheets come first; the
+    /// result goes to `path`, or back to that workbook when `path` is nil.
     public static func write(_ table: Table, to path: String?, options: WriteOptions = WriteOptions()) throws(ExportError) {
+        if options.format == .xlsx {
+            try workbook(table, options: options).write(to: path ?? options.appendTo)
+            return
+        }
         if let path, path != "-" {
             try OutputFile.replace(path) { (write: @escaping ([UInt8]) throws(ExportError) -> Void) throws(ExportError) in
                 try produce(table, options: options, deliver: write)
@@ -36,6 +44,18 @@ public enum TableWriter {
             let out = StandardOutput()
             try produce(table, options: options) { (chunk: [UInt8]) throws(ExportError) in try out.write(chunk) }
         }
+    }
+
+    /// The workbook for one table: a new one, or the `appendTo` workbook with the table as a new sheet.
+    static func workbook(_ table: Table, options: WriteOptions) throws(ExportError) -> XLSXWorkbook {
+        var book = XLSXWorkbook()
+        if let existing = options.appendTo, FileManager.default.fileExists(atPath: existing) {
+            book = try XLSXWorkbook.existing(path: existing)
+        }
+        let name = options.sheetName
+            ?? XLSXSheet.uniqueName(options.defaultSheetName ?? "Sheet\(book.sheets.count + 1)", taken: book.sheetNames)
+        try book.add(XLSXSheet(name: name, table: table, options: options))
+        return book
     }
 
     /// Renders in chunks of about 1 MiB, each already encoded, and hands them to `deliver`.
@@ -50,6 +70,7 @@ public enum TableWriter {
         case .tsv: try writeDelimited(table, delimiter: UInt8(ascii: "\t"), options: options, to: sink)
         case .markdown: try writeMarkdown(table, options: options, to: sink)
         case .json: try writeJSON(table, options: options, to: sink)
+        case .xlsx: sink.append(bytes: try workbook(table, options: options).bytes())
         }
         try sink.flush()
     }

@@ -1,13 +1,22 @@
 import ArgumentParser
 import LaborStat
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The contract's "Writing output" options, shared by every command that writes a table.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "csv|tsv|markdown|json (json: an array of objects, missing as null, with the rules used).")
-    var format: String = "csv"
+    @Option(help: "csv|tsv|markdown|json|xlsx (json: an array of objects, missing as null, with the rules used; xlsx: an Excel workbook, numbers with formats). Default: from the -o extension (.csv .tsv .md .json .xlsx), else csv.")
+    var format: String?
 
-    @Option(name: [.short, .long], help: "Output file (written to a temporary name, renamed when complete); default standard output.")
+    @Option(name: [.short, .long], help: "Output file (written to a temporary name, renamed when complete); default standard output. Its extension chooses the format (e.g. -o table.xlsx); an extension no writer honours (.xls, .ods, .png) is an error.")
     var output: String?
+
+    @Option(help: ArgumentHelp("xlsx: the sheet's name (at most 31 characters, none of [ ] : * ? / \\), e.g. --sheet-name 分省汇总.", valueName: "name"))
+    var sheetName: String?
+
+    @Option(help: ArgumentHelp("xlsx: add the table as a new sheet to this LaborStat workbook (created when missing; its sheets are re-read and the whole workbook written again). Written back to FILE unless -o is given.", valueName: "file"))
+    var append: String?
 
     @Flag(help: "Start UTF-8 output with a BOM (Excel on Windows then reads Chinese correctly).")
     var bom = false
@@ -24,12 +33,74 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Do not prefix text cells starting with = + - @ (or ＝＋－＠, tab, CR) with ' (the formula guard).")
     var raw = false
 
+    /// The format: `--format`, else the extension of `-o` / `--append`, else CSV. An extension that
+    /// names another format than `--format`, or a format no writer here makes, is a usage error:
+    /// never silently a different format than the name says.
+    func resolvedFormat() throws -> WriteOptions.Format {
+        var given: WriteOptions.Format? = nil
+        if let format {
+            guard let f = WriteOptions.Format(rawValue: format.lowercased()) ?? (format.lowercased() == "md" ? .markdown : nil) else {
+                throw ValidationError("--format must be csv, tsv, markdown, json or xlsx (got \(format))")
+            }
+            given = f
+        }
+        if let append {
+            guard append.lowercased().hasSuffix(".xlsx") else { throw ValidationError("--append takes an .xlsx workbook (got \(append))") }
+            if let given, given != .xlsx { throw ValidationError("--append adds a sheet to a workbook: it needs --format xlsx (got --format \(format!))") }
+            given = .xlsx
+        }
+        if let path = output, path != "-", let byName = try OutputOptions.format(ofPath: path) {
+            if let given, given != byName {
+                throw ValidationError("-o \(path) names a .\(OutputOptions.ext(path)) file but the format is \(given.rawValue); make them agree (e.g. -o \(OutputOptions.stem(path)).\(given == .markdown ? "md" : given.rawValue))")
+            }
+            return byName
+        }
+        return given ?? .csv
+    }
+
+    /// The format a file name's extension asks for; nil for names without a telling extension
+    /// (`out`, `table.txt`); an error for extensions of formats LaborStat does not write.
+    static func format(ofPath path: String) throws -> WriteOptions.Format? {
+        switch ext(path) {
+        case "csv": return .csv
+        case "tsv", "tab": return .tsv
+        case "md", "markdown": return .markdown
+        case "json": return .json
+        case "xlsx": return .xlsx
+        case "xls", "xlsm", "xlsb", "et", "ods", "numbers":
+            throw ValidationError("cannot write .\(ext(path)) files; LaborStat writes .xlsx workbooks (-o \(stem(path)).xlsx)")
+        case "svg", "png", "pdf", "jpg", "jpeg", "html", "htm", "docx", "parquet", "feather", "gz", "zip", "txt.gz":
+            throw ValidationError("a table cannot be written as .\(ext(path)); use .csv, .tsv, .md, .json or .xlsx (charts: laborstat chart or --svg)")
+        default: return nil
+        }
+    }
+
+    static func ext(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    static func stem(_ path: String) -> String {
+        let e = ext(path)
+        return e.isEmpty ? path : String(path.dropLast(e.count + 1))
+    }
+
     func writeOptions(metadata: [(String, String)] = [], fixedDecimals: [String: Int] = [:]) throws -> WriteOptions {
         var o = excel ? WriteOptions.excel : WriteOptions()
-        guard let f = WriteOptions.Format(rawValue: format.lowercased()) else {
-            throw ValidationError("--format must be csv, tsv, markdown or json (got \(format))")
-        }
+        let f = try resolvedFormat()
         o.format = f
+        if f == .xlsx {
+            if output == nil && append == nil && isatty(1) != 0 {
+                throw ValidationError("an .xlsx workbook is binary: give -o FILE.xlsx (or redirect standard output)")
+            }
+            if let sheetName { try XLSXSheet.validate(name: sheetName) }
+            o.sheetName = sheetName
+            o.appendTo = append
+            o.formulaGuard = false   // cells are typed strings in a workbook: nothing runs as a formula
+        } else if sheetName != nil {
+            throw ValidationError("--sheet-name is for xlsx output (-o FILE.xlsx)")
+        }
         guard let e = WriteOptions.Encoding(rawValue: outputEncoding.lowercased()) else {
             throw ValidationError("--output-encoding must be utf-8 or gb18030 (got \(outputEncoding))")
         }
