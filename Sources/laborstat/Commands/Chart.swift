@@ -7,7 +7,7 @@ extension LaborStatCommand {}
 struct Chart: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
-        abstract: "Draw an SVG chart from a table.",
+        abstract: "Draw a chart from a table: SVG, PNG or PDF.",
         discussion: """
         Kinds (KIND):
           line         trends: numbers or dates in --x (whole years get year
@@ -46,8 +46,9 @@ struct Chart: ParsableCommand {
           laborstat chart stacked-bar Datasets/migrant_workers_by_region.csv \\
             --x year --y migrant_workers_wan --color region \\
             --where "basis = '输入地' and year >= 2017" -o regions.svg
-          laborstat chart tilemap compare.csv --x region --y value \\
-            --units wan -o map.svg
+          laborstat chart hbar Datasets/migrant_workers_by_region.csv \\
+            --x region --y migrant_workers_wan \\
+            --where "year = 2024 and basis = '输出地'" -o regions.png --scale 3
         """
     )
 
@@ -110,8 +111,10 @@ struct Chart: ParsableCommand {
     @Option(help: "bar, hbar: categories to draw in a contrasting colour, comma-separated (e.g. 全国).")
     var highlight: String?
 
-    @Option(name: [.short, .long], help: "The SVG file to write (written to a temporary name, renamed when complete); - for standard output.")
+    @Option(name: [.short, .long], help: "The chart file: .svg, .png (2× by default, for Word and PowerPoint) or .pdf (vector), written to a temporary name and renamed when complete; - for SVG on standard output.")
     var output: String
+
+    @OptionGroup var image: ImageOptions
 
     func validate() throws {
         guard ChartKind(rawValue: kind) != nil else {
@@ -153,6 +156,6 @@ struct Chart: ParsableCommand {
         } else {
             chart = try LaborStatCharts.Chart.make(kind, data: data, spec: spec, fit: fit)
         }
-        try writeSVG(chart.render(), to: output)
+        try writeChart(chart.render(), to: output, image: image)
     }
 }

@@ -192,7 +192,7 @@ struct Compare: ParsableCommand {
             try output.emit(Compare.sorted(result, by: sort), metadata: result.metadata)
         }
         try svg.write(try Compare.barChart(result, title: title))
-        if let map { try writeSVG(try Compare.tileMap(result, title: title).render(), to: map) }
+        if let map { try writeChart(try Compare.tileMap(result, title: title).render(), to: map, image: svg.image) }
     }
 
     /// The result table in the order `--sort` asks for (ties keep code order; no value goes last).
