@@ -60,10 +60,13 @@ public enum TableWriter {
 
     /// Renders in chunks of about 1 MiB, each already encoded, and hands them to `deliver`.
     static func produce(_ table: Table, options: WriteOptions, deliver: @escaping ([UInt8]) throws(ExportError) -> Void) throws(ExportError) {
+        var options = options
+        if options.format == .json { options.fullPrecision = true }   // JSON is for programs: every digit
         let encoder = options.encoding == .gb18030 ? try GB18030Encoder() : nil
         let sink = ByteSink { (chunk: [UInt8]) throws(ExportError) in
             try deliver(encoder != nil ? try encoder!.encode(chunk) : chunk)
         }
+        sink.fullPrecision = options.fullPrecision
         if options.bom && options.encoding == .utf8 { sink.append(bytes: [0xEF, 0xBB, 0xBF]) }
         switch options.format {
         case .csv: try writeDelimited(table, delimiter: UInt8(ascii: ","), options: options, to: sink)

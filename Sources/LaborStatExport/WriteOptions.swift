@@ -11,14 +11,19 @@ public struct WriteOptions: Sendable {
     public var bom: Bool = false
     /// CRLF line ends (`--excel`); LF otherwise.
     public var crlf: Bool = false
-    /// Prefix text cells that a spreadsheet would run as a formula with `'` (`--raw` turns it off).
-    /// Applies to CSV and TSV, the formats a spreadsheet opens; JSON and Markdown keep text as is.
-    public var formulaGuard: Bool = true
+    /// Prefix text cells that a spreadsheet would run as a formula with `'` (on with `--excel` or
+    /// `--guard`). Off by default: data must not change through a pipe (`convert a.csv | convert -`
+    /// keeps `=SUM(A1:A9)` as it is). Applies to CSV and TSV, the formats a spreadsheet opens; JSON
+    /// and Markdown keep text as is, and XLSX needs none (its text cells are strings, never formulas).
+    public var formulaGuard: Bool = false
     public var encoding: Encoding = .utf8
     /// Significant digits for decimals; nil writes the shortest text that reads back as the same double.
     public var digits: Int? = nil
     /// Column name → exactly that many decimals (money sums: 2). Takes precedence over `digits`.
     public var fixedDecimals: [String: Int] = [:]
+    /// Decimals as the full shortest round-trip text (JSON; `--digits 17`); otherwise CSV, TSV and
+    /// Markdown write at most 15 significant digits.
+    public var fullPrecision: Bool = false
     /// Exactly this many decimals for every decimal column (`--decimals`); `fixedDecimals` wins per column.
     public var decimals: Int? = nil
     /// Columns shown as percentages in Markdown and XLSX (`--percent`); CSV and JSON keep fractions.

@@ -318,6 +318,7 @@ enum ResultNames {
 
     /// Writes the result; `decimals` names columns printed with exactly that many decimals.
     static func emit(_ table: Table, output: OutputOptions, decimals: [String: Int], metadata: [(String, String)]) throws {
+        try output.checkColumns(of: table)
         var options = try output.writeOptions(metadata: metadata)
         for (name, d) in decimals where options.fixedDecimals[name] == nil { options.fixedDecimals[name] = d }
         try TableWriter.write(table, to: output.output, options: options)

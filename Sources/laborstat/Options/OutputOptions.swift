@@ -21,8 +21,11 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Start UTF-8 output with a BOM (Excel on Windows then reads Chinese correctly).")
     var bom = false
 
-    @Flag(help: "Preset for spreadsheets: --bom, CRLF line ends, formula guard on.")
+    @Flag(help: "Preset for a CSV that Excel opens: --bom, CRLF line ends, --guard.")
     var excel = false
+
+    @Flag(name: .customLong("guard"), help: "Formula guard: prefix text cells starting with = + - @ (or ＝＋－＠, tab, CR) with ' so a spreadsheet shows them as text (on with --excel; off by default so data never changes through a pipe; xlsx needs none).")
+    var formulaGuard = false
 
     @Option(help: "utf-8|gb18030")
     var outputEncoding: String = "utf-8"
@@ -30,8 +33,14 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Significant digits for decimals (default: the shortest text that reads back as the same number).")
     var digits: Int?
 
-    @Flag(help: "Do not prefix text cells starting with = + - @ (or ＝＋－＠, tab, CR) with ' (the formula guard).")
+    @Flag(help: "No formula guard, even with --excel.")
     var raw = false
+
+    @Option(help: ArgumentHelp("Exactly N decimals for decimal columns (money: --decimals 2 keeps the fen), in every format; xlsx shows them with thousands separators. Beside --digits (significant digits).", valueName: "N"))
+    var decimals: Int?
+
+    @Option(help: ArgumentHelp("Markdown and xlsx: show these columns as percentages (0.5933 → 59.3%); CSV and JSON keep fractions. E.g. --percent share.", valueName: "col,…"))
+    var percent: String?
 
     /// The format: `--format`, else the extension of `-o` / `--append`, else CSV. An extension that
     /// names another format than `--format`, or a format no writer here makes, is a usage error:
@@ -106,9 +115,16 @@ struct OutputOptions: ParsableArguments {
         }
         o.encoding = e
         if bom { o.bom = true }
+        if formulaGuard { o.formulaGuard = true }
         if raw { o.formulaGuard = false }
+        if let d = decimals {
+            guard (0...15).contains(d) else { throw ValidationError("--decimals must be between 0 and 15") }
+            o.decimals = d
+        }
+        if let percent { o.percentColumns = Set(percent.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         if let d = digits {
             guard (1...17).contains(d) else { throw ValidationError("--digits must be between 1 and 17") }
+            if decimals != nil { throw ValidationError("give --digits (significant) or --decimals (places), not both") }
             o.digits = d
         }
         o.metadata = metadata
@@ -116,9 +132,18 @@ struct OutputOptions: ParsableArguments {
         return o
     }
 
+    /// `--percent` names output columns: an unknown one is a usage error listing the columns.
+    func checkColumns(of table: Table) throws {
+        guard let percent else { return }
+        for name in percent.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !table.columnNames.contains(name) {
+            throw ValidationError("--percent: no output column \"\(name)\"; the columns are: \(table.columnNames.joined(separator: ", "))")
+        }
+    }
+
     /// Writes the result table where the user asked. `fixedDecimals` gives columns an exact number
     /// of decimals (money sums: 2), overriding `--digits` for them.
     func emit(_ table: Table, metadata: [(String, String)] = [], fixedDecimals: [String: Int] = [:]) throws {
+        try checkColumns(of: table)
         try TableWriter.write(table, to: output, options: writeOptions(metadata: metadata, fixedDecimals: fixedDecimals))
     }
 }
