@@ -102,6 +102,9 @@ struct Chart: ParsableCommand {
     @Option(help: "plain|wan. wan: 万/亿 units on the value axis and labels (28400 → 2.84万).")
     var units: String = "plain"
 
+    @Flag(help: "line: draw across absent periods and missing values on purpose, dashed (by default a line breaks there).")
+    var connectGaps = false
+
     @Flag(help: "scatter: add the least-squares line y = a + bx with its R².")
     var fit = false
 
@@ -126,6 +129,7 @@ struct Chart: ParsableCommand {
         }
         if fit && kind != "scatter" { throw ValidationError("--fit is for scatter charts") }
         if labels && kind != "bar" && kind != "hbar" { throw ValidationError("--labels is for bar and hbar charts") }
+        if connectGaps && kind != "line" { throw ValidationError("--connect-gaps is for line charts") }
     }
 
     func run() throws {
@@ -145,6 +149,14 @@ struct Chart: ParsableCommand {
         spec.valueLabels = labels
         spec.highlight = highlight.map { $0.split(separator: ",").map { String($0) } } ?? []
         spec.units = NumberUnits(rawValue: units)!
+        spec.connectGaps = connectGaps
+        if kind == .line {
+            var periods = 0
+            if case .numbers(let v) = data.x.values { periods = Set(v.compactMap { $0 }).count }
+            if periods < 4 {
+                Diagnostics.printError("laborstat: note: \(periods) period\(periods == 1 ? " is" : "s are") too few for a line to show a trend; a bar chart shows so few values more honestly")
+            }
+        }
         let chart: LaborStatCharts.Chart
         if kind == .tilemap {
             guard color == nil, facet == nil, low == nil, high == nil else {

@@ -130,6 +130,12 @@ struct Trend: ParsableCommand {
             ]
             let table = try TrendReport.slopes(grouped, level: spec.level, statistics: stats.map { commaList($0) })
             try output.emit(table, metadata: metadata)
+            if let i = table.columnNames.firstIndex(of: "periods") {
+                let few = table.rowIndices.compactMap { table.columns[i].double(at: $0) }.filter { $0 < 5 }
+                if let fewest = few.min() {
+                    Diagnostics.printError("laborstat: note: \(Int(fewest)) periods\(table.rowCount > 1 ? " (in \(few.count) of \(table.rowCount) series)" : "") are too few to show a trend: slopes and tests from fewer than 5 points say little")
+                }
+            }
             if svg.path != nil { try drawSeries(try TrendReport.series(grouped, window: window, base: nil), by: byKeys, aggregate: aggregate) }
         }
     }
