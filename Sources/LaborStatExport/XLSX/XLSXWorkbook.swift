@@ -174,6 +174,9 @@ private final class SheetWriter {
             worksheet_set_column(ws, UInt16(j), UInt16(j), width, nil)
         }
         worksheet_freeze_panes(ws, UInt32(header + 1), UInt16(sheet.keyColumns))
+        // Printed (or turned into PDF) one page wide, the header repeated on every page.
+        worksheet_fit_to_pages(ws, 1, 0)
+        worksheet_repeat_rows(ws, UInt32(header), UInt32(header))
         if !columns.isEmpty {
             worksheet_autofilter(ws, UInt32(header), 0, UInt32(max(header, lastDataRow)), UInt16(columns.count - 1))
         }
