@@ -1,5 +1,8 @@
 import ArgumentParser
 import LaborStat
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension LaborStatCommand {}
 
@@ -119,6 +122,9 @@ struct Chart: ParsableCommand {
 
     @OptionGroup var image: ImageOptions
 
+    @Option(help: ArgumentHelp("en|zh. zh: axis titles of LaborStat-made columns in Chinese (mean → 均值, share → 份额), as --labels zh of the table commands (here --labels draws values on bars); default: LABORSTAT_LABELS, else en.", valueName: "lang"))
+    var lang: String?
+
     func validate() throws {
         guard ChartKind(rawValue: kind) != nil else {
             throw ValidationError("unknown chart kind \"\(kind)\"; use one of \(ChartKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -143,8 +149,17 @@ struct Chart: ParsableCommand {
         let data = ChartData(x: try column(x)!, y: try column(y), color: try column(color), facet: try column(facet),
                              low: try column(low), high: try column(high))
         var spec = ChartSpec(title: title, subtitle: subtitle, source: source, width: width, height: height)
-        spec.xLabel = xLabel
-        spec.yLabel = yLabel
+        let env = getenv("LABORSTAT_LABELS").map { String(cString: $0) }
+        let language = try (lang ?? env).flatMap { $0.isEmpty ? nil : $0 }.map { text -> ColumnLabels.Language in
+            guard let l = ColumnLabels.Language(rawValue: text.lowercased()) else { throw ValidationError("--lang must be en or zh (got \(text))") }
+            return l
+        } ?? .en
+        func axisTitle(_ name: String?) -> String? {
+            guard language == .zh, let name, let zh = ColumnLabels.chinese(KeySpec(name).column) else { return nil }
+            return zh
+        }
+        spec.xLabel = xLabel ?? axisTitle(x)
+        spec.yLabel = yLabel ?? axisTitle(y)
         spec.logY = logY
         spec.valueLabels = labels
         spec.highlight = highlight.map { $0.split(separator: ",").map { String($0) } } ?? []

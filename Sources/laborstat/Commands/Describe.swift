@@ -63,9 +63,6 @@ struct Describe: ParsableCommand {
     @Flag(help: "Print Lorenz-curve points instead (for `chart lorenz`): [by], column, population_share, amount_share; values must be ≥ 0.")
     var lorenz = false
 
-    @Option(help: "Rename output columns: OLD=NEW,… (e.g. mean=mean_income).")
-    var rename: String?
-
     @Option(help: "Leave out output columns, comma-separated (e.g. column, when one column is described).")
     var drop: String?
 
@@ -81,7 +78,7 @@ struct Describe: ParsableCommand {
         }
         if quantileType != nil && quantileRule != nil { throw ValidationError("give --quantile-type or --quantile-rule, not both") }
         if lorenz && correlations { throw ValidationError("give --lorenz or --correlations, not both") }
-        _ = try ResultNames.renames(rename)
+        _ = try ResultNames.renames(output.rename)
     }
 
     func run() throws {
@@ -119,7 +116,7 @@ struct Describe: ParsableCommand {
                 result = try DescriptiveSummary.table(table, columns: described, grouping: grouping, statistics: statistics, rule: rule, weights: weights)
             }
         }
-        result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
+        result = try ResultNames.apply(try ResultNames.renames(output.rename), to: result, decimals: &decimals)
         result = try ResultNames.drop(commaList(drop), from: result, decimals: &decimals)
         try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
             ("command", correlations ? "describe --correlations" : "describe"),

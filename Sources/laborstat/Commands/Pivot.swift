@@ -104,7 +104,7 @@ struct Pivot: ParsableCommand {
         out.append(make("total", rowTotals + (total ? [grand] : [])))
         // Money sums print with the input's decimals (12381.50), as aggregate's.
         if agg == "sum", !integerCells, let d = sumDecimals, d > 0 { for c in out.dropFirst() { decimals[c.name] = d } }
-        let wide = try Table(columns: out)
+        let wide = try ResultNames.apply(try ResultNames.renames(output.rename), to: try Table(columns: out), decimals: &decimals)
         try ResultNames.emit(wide, output: output, decimals: decimals, metadata: [
             ("command", "pivot"), ("agg", agg), ("median_rule", "hf7: Hyndman-Fan type 7 (R median)"),
         ])

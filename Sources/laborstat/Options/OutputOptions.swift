@@ -39,6 +39,12 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Exactly N decimals for decimal columns (money: --decimals 2 keeps the fen), in every format; xlsx shows them with thousands separators. Beside --digits (significant digits).", valueName: "N"))
     var decimals: Int?
 
+    @Option(help: ArgumentHelp("Rename output columns: OLD=NEW,… (e.g. --rename count=cases).", valueName: "old=new,…"))
+    var rename: String?
+
+    @Option(help: ArgumentHelp("en|zh. zh: Chinese column names (均值, 标准误, 95%置信区间下限, 中位数, 份额, 趋势斜率（OLS）…; the data's own names stay), shares and rates shown as percentages in Markdown/xlsx. Default: the environment variable LABORSTAT_LABELS, else en.", valueName: "lang"))
+    var labels: String?
+
     @Option(help: ArgumentHelp("Markdown and xlsx: show these columns as percentages (0.5933 → 59.3%); CSV and JSON keep fractions. E.g. --percent share.", valueName: "col,…"))
     var percent: String?
 
@@ -143,7 +149,36 @@ struct OutputOptions: ParsableArguments {
     /// Writes the result table where the user asked. `fixedDecimals` gives columns an exact number
     /// of decimals (money sums: 2), overriding `--digits` for them.
     func emit(_ table: Table, metadata: [(String, String)] = [], fixedDecimals: [String: Int] = [:]) throws {
-        try checkColumns(of: table)
-        try TableWriter.write(table, to: output, options: writeOptions(metadata: metadata, fixedDecimals: fixedDecimals))
+        var decimals = fixedDecimals
+        let renamed = try ResultNames.apply(try ResultNames.renames(rename), to: table, decimals: &decimals)
+        try checkColumns(of: renamed)
+        var options = try writeOptions(metadata: metadata, fixedDecimals: decimals)
+        let labelled = try relabel(renamed, options: &options)
+        try TableWriter.write(labelled, to: output, options: options)
+    }
+
+    /// The label language: `--labels`, else `LABORSTAT_LABELS`, else English.
+    func labelLanguage() throws -> ColumnLabels.Language {
+        let env = getenv("LABORSTAT_LABELS").map { String(cString: $0) }
+        guard let text = labels ?? env, !text.isEmpty else { return .en }
+        guard let l = ColumnLabels.Language(rawValue: text.lowercased()) else {
+            throw ValidationError("\(labels != nil ? "--labels" : "LABORSTAT_LABELS") must be en or zh (got \(text))")
+        }
+        return l
+    }
+
+    /// Under `--labels zh`: Chinese column names, with fixed decimals and `--percent` following the
+    /// new names, and shares and rates shown as percentages.
+    func relabel(_ table: Table, options: inout WriteOptions) throws -> Table {
+        let language = try labelLanguage()
+        guard language == .zh else { return table }
+        let (labelled, mapping) = ColumnLabels.relabel(table, language)
+        var percent = Set(options.percentColumns.map { mapping[$0] ?? $0 })
+        for c in table.columnNames where ColumnLabels.isShare(c) { percent.insert(mapping[c] ?? c) }
+        options.percentColumns = percent
+        var decimals: [String: Int] = [:]
+        for (k, v) in options.fixedDecimals { decimals[mapping[k] ?? k] = v }
+        options.fixedDecimals = decimals
+        return labelled
     }
 }
