@@ -26,9 +26,9 @@ struct Aggregate: ParsableCommand {
         design-based and each sum_, mean_ and ratio_ column is followed by a _se column.
 
         Examples:
-          laborstat aggregate arrears.csv --by province,opened:year --count --sum workers,amount_owed
-          laborstat aggregate arrears.csv --by province --mean amount_owed --median amount_owed --ratio amount_recovered/amount_owed
-          laborstat aggregate arrears.csv --by province,opened:year --count --sum workers,amount_owed --plain-names --rename count=cases
+          laborstat aggregate Datasets/arrears_register.csv --by 省份,立案日期:year --count --sum 涉及人数,欠薪金额（元）
+          laborstat aggregate Datasets/arrears_register.csv --by 省份 --mean 欠薪金额（元） --median 欠薪金额（元） --ratio 追回金额（元）/欠薪金额（元）
+          laborstat aggregate Datasets/arrears_register.csv --by 省份,立案日期:year --count --sum 涉及人数,欠薪金额（元） --plain-names --rename count=案件数
         """
     )
 

@@ -33,10 +33,10 @@ struct Describe: ParsableCommand {
         sd, pX, …) gives the design's point estimates without computing any standard error.
 
         Examples:
-          laborstat describe survey.csv --columns monthly_income --by region
-          laborstat describe survey.csv --columns monthly_income --by region,year --weight weight --stats n,mean,p10,p50,p90
-          laborstat describe arrears.csv --columns amount_owed --stats n,mean,p50,p99,gini,skewness
-          laborstat describe survey.csv --columns age,hours_per_week,monthly_income --correlations
+          laborstat describe Datasets/survey_sample.csv --columns monthly_income --by region
+          laborstat describe Datasets/survey_sample.csv --columns monthly_income --by region,year --weight weight --stats n,mean,p10,p50,p90
+          laborstat describe Datasets/arrears_register.csv --columns 欠薪金额（元） --stats n,mean,p50,p99,gini,skewness
+          laborstat describe Datasets/survey_sample.csv --columns age,hours_per_week,monthly_income --correlations
         """
     )
 

@@ -23,10 +23,10 @@ struct Inspect: ParsableCommand {
         that message when they need such a column.
 
         Examples:
-          laborstat inspect arrears.csv
-          laborstat inspect 欠薪案件.csv --encoding gb18030 --format markdown
-          laborstat inspect survey.csv --format json -o schema.json
-          laborstat inspect arrears.csv --columns province,amount_owed
+          laborstat inspect Datasets/arrears_register.csv
+          laborstat inspect Datasets/national_migrant_workers.gb18030.csv --encoding gb18030 --format markdown
+          laborstat inspect Datasets/survey_sample.csv --format json -o schema.json
+          laborstat inspect Datasets/arrears_register.csv --columns 省份,欠薪金额（元）
         """
     )
 

@@ -17,8 +17,8 @@ struct Pivot: ParsableCommand {
         (rows; no --value needed), median (Hyndman-Fan type 7), min, max.
 
         Examples:
-          laborstat pivot arrears.csv --rows province --cols opened:year --value amount_owed --agg sum
-          laborstat pivot arrears.csv --rows industry --cols status --agg count --total
+          laborstat pivot Datasets/arrears_register.csv --rows 省份 --cols 立案日期:year --value 欠薪金额（元） --agg sum
+          laborstat pivot Datasets/arrears_register.csv --rows 行业 --cols 处理状态 --agg count --total
         """
     )
 

@@ -30,14 +30,14 @@ struct Trend: ParsableCommand {
         slope statistics then treat the series as given.
 
         Examples:
-          laborstat trend arrears.csv --time opened:year --value amount_owed \\
-              --by province
-          laborstat trend arrears.csv --time opened:year --value amount_owed \\
-              --by province --stats n_years=periods,ols_slope,theil_sen_slope
+          laborstat trend Datasets/arrears_register.csv --time 立案日期:year --value 欠薪金额（元） \\
+              --by 省份
+          laborstat trend Datasets/arrears_register.csv --time 立案日期:year --value 欠薪金额（元） \\
+              --by 省份 --stats n_years=periods,ols_slope,theil_sen_slope
           laborstat trend Datasets/national_migrant_workers.csv --time 年份 \\
               --value 农民工总量（万人） --series --base 2015
-          laborstat trend arrears.csv --time opened:quarter \\
-              --agg "rate amount_recovered/amount_owed"
+          laborstat trend Datasets/arrears_register.csv --time 立案日期:quarter \\
+              --agg "rate 追回金额（元）/欠薪金额（元）"
         """
     )
 
