@@ -115,3 +115,35 @@ struct ChartImageTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.jpg").path))
     }
 }
+
+/// `--agg` combines repeated places; an hbar names every category (it grows in height).
+@Suite("chart --agg and every label")
+struct ChartAggregateTests {
+    @Test("hbar --agg count of the register: 31 provinces, each named, counts as aggregate gives")
+    func hbarCount() throws {
+        let dir = try temporaryFolder("chart-agg")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let register = repositoryRoot().appendingPathComponent("Datasets/arrears_register.csv").path
+        let svgPath = dir.appendingPathComponent("p.svg").path
+        let r = try runLaborstat(["chart", "hbar", register, "--x", "省份", "--agg", "count", "-o", svgPath])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
+        let counts = try runLaborstat(["aggregate", register, "--by", "省份", "--count"])
+        let rows = counts.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(rows.count == 31)
+        for row in rows {
+            #expect(svg.contains(">\(row[0])</text>"), "\(row[0]) is not labelled")
+            #expect(svg.contains("\(row[0]): \(row[1])<") || svg.contains("\(row[0]): \(NumberFormat(row[1]))<"), "\(row[0]) value \(row[1])")
+        }
+        // Without --agg the repeated provinces are refused; --agg only where it means something.
+        #expect(try runLaborstat(["chart", "hbar", register, "--x", "省份", "--y", "涉及人数", "-o", svgPath]).status == 65)
+        #expect(try runLaborstat(["chart", "line", register, "--x", "立案日期:year", "--y", "涉及人数", "--agg", "sum", "-o", svgPath]).status == 64)
+    }
+
+    /// Tooltips group thousands with a comma (as the chart's labels do).
+    func NumberFormat(_ s: Substring) -> String {
+        var out = ""
+        for (i, c) in s.reversed().enumerated() { if i > 0 && i % 3 == 0 { out.append(",") }; out.append(c) }
+        return String(out.reversed())
+    }
+}

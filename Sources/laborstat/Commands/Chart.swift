@@ -105,6 +105,9 @@ struct Chart: ParsableCommand {
     @Option(help: "plain|wan. wan: 万/亿 units on the value axis and labels (28400 → 2.84万).")
     var units: String = "plain"
 
+    @Option(help: ArgumentHelp("bar, hbar, stacked-bar, tilemap: combine rows that repeat a place (the same x, colour and facet) by sum, mean or count instead of refusing them, e.g. --agg count for cases per province.", valueName: "sum|mean|count"))
+    var agg: String?
+
     @Flag(help: "line: draw across absent periods and missing values on purpose, dashed (by default a line breaks there).")
     var connectGaps = false
 
@@ -135,6 +138,10 @@ struct Chart: ParsableCommand {
         }
         if fit && kind != "scatter" { throw ValidationError("--fit is for scatter charts") }
         if labels && kind != "bar" && kind != "hbar" { throw ValidationError("--labels is for bar and hbar charts") }
+        if let agg {
+            guard ChartAggregate(rawValue: agg) != nil else { throw ValidationError("--agg must be sum, mean or count (got \(agg))") }
+            guard ["bar", "hbar", "stacked-bar", "tilemap"].contains(kind) else { throw ValidationError("--agg is for bar, hbar, stacked-bar and tilemap charts") }
+        }
         if connectGaps && kind != "line" { throw ValidationError("--connect-gaps is for line charts") }
     }
 
@@ -146,8 +153,10 @@ struct Chart: ParsableCommand {
             guard let name else { return nil }
             return try ChartColumns.column(table, KeySpec(name))
         }
-        let data = ChartData(x: try column(x)!, y: try column(y), color: try column(color), facet: try column(facet),
+        var data = ChartData(x: try column(x)!, y: agg == "count" ? nil : try column(y), color: try column(color), facet: try column(facet),
                              low: try column(low), high: try column(high))
+        let aggregate = agg.flatMap(ChartAggregate.init(rawValue:))
+        if let aggregate { data = try data.aggregated(aggregate) }
         var spec = ChartSpec(title: title, subtitle: subtitle, source: source, width: width, height: height)
         let env = getenv("LABORSTAT_LABELS").map { String(cString: $0) }
         let language = try (lang ?? env).flatMap { $0.isEmpty ? nil : $0 }.map { text -> ColumnLabels.Language in
@@ -159,7 +168,7 @@ struct Chart: ParsableCommand {
             return zh
         }
         spec.xLabel = xLabel ?? axisTitle(x)
-        spec.yLabel = yLabel ?? axisTitle(y)
+        spec.yLabel = yLabel ?? axisTitle(y) ?? aggregate.map { language == .zh ? ($0 == .count ? "个数" : ($0 == .sum ? "\(y ?? "")合计" : "\(y ?? "")均值")) : $0.title(y) }
         spec.logY = logY
         spec.valueLabels = labels
         spec.highlight = highlight.map { $0.split(separator: ",").map { String($0) } } ?? []
