@@ -21,6 +21,8 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "_LaborStatBLAS", dependencies: ["CBLAS"]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CRSVG", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]),
         .target(name: "LaborStatTable"),
         .target(
             name: "LaborStatIngest",
@@ -29,7 +31,11 @@ let package = Package(
         .target(name: "LaborStatStats", dependencies: ["LaborStatTable", "_LaborStatBLAS"]),
         .target(name: "LaborStatRegions", dependencies: ["LaborStatTable", "LaborStatStats"], resources: [.copy("Resources")]),
         .target(name: "LaborStatCharts"),
-        .target(name: "LaborStatExport", dependencies: ["LaborStatTable"]),
+        .target(
+            name: "LaborStatExport",
+            dependencies: ["LaborStatTable", "LaborStatIngest", "CXLSXWriter", "CRSVG",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "LaborStat",
             dependencies: [

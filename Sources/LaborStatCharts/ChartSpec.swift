@@ -29,6 +29,9 @@ public struct ChartSpec: Sendable {
     public var highlight: [String] = []
     /// Bar and hbar charts of one series: write each value at its bar's end.
     public var valueLabels = false
+    /// Line charts: draw across a gap (an absent period or a missing value) on purpose, dashed;
+    /// by default a line breaks there, so it never shows data that does not exist.
+    public var connectGaps = false
     /// The label of the grey "no data" key of tile maps.
     public var missingLabel = "无数据"
 

@@ -7,6 +7,9 @@ final class ByteSink {
     private(set) var buffer: [UInt8] = []
     private let chunkSize: Int
     private let deliver: ([UInt8]) throws(ExportError) -> Void
+    /// `appendShortest` writes every digit of the shortest round-trip text (JSON) instead of at
+    /// most 15 significant digits (CSV, TSV).
+    var fullPrecision = false
 
     init(chunkSize: Int = 1 << 20, deliver: @escaping ([UInt8]) throws(ExportError) -> Void) {
         self.chunkSize = chunkSize
@@ -25,9 +28,13 @@ final class ByteSink {
         if x.isFinite, x == x.rounded(), abs(x) < 1e15 { appendInteger(Int64(x)); return }
         let s = x.description
         if x.isFinite, !s.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            if !fullPrecision && CellText.significantDigits(s) > 15 {
+                buffer.append(contentsOf: NumberText.significant(x, digits: 15).utf8)
+                return
+            }
             buffer.append(contentsOf: s.utf8)
         } else {
-            buffer.append(contentsOf: NumberText.shortest(x).utf8)
+            buffer.append(contentsOf: (fullPrecision ? NumberText.shortest(x) : CellText.readable(x)).utf8)
         }
     }
 

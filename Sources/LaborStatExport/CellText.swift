@@ -10,6 +10,7 @@ struct CellText {
     let kind: Kind
     private let decimals: Int?
     private let digits: Int?
+    private let fullPrecision: Bool
 
     init(_ column: Column, options: WriteOptions) {
         self.column = column
@@ -18,8 +19,9 @@ struct CellText {
         case .category, .text: kind = .text
         case .date, .boolean: kind = .other
         }
-        decimals = options.fixedDecimals[column.name]
+        decimals = options.fixedDecimals[column.name] ?? (column.type == .decimal ? options.decimals : nil)
         digits = options.digits
+        fullPrecision = options.fullPrecision
     }
 
     /// The cell's text, nil when missing.
@@ -44,7 +46,29 @@ struct CellText {
     func decimal(_ x: Double) -> String {
         if let decimals { return NumberText.fixed(x, decimals: decimals) }
         if let digits { return NumberText.significant(x, digits: digits) }
-        return NumberText.shortest(x)
+        return fullPrecision ? NumberText.shortest(x) : CellText.readable(x)
+    }
+
+    /// The shortest round-trip text when it has at most 15 significant digits, else 15 significant
+    /// digits (as R's `write.csv`): 0.1 + 0.2 prints `0.3`, not `0.30000000000000004`. Every double
+    /// has a 15-digit decimal that names it closely (15 digits are always exact in a double), so
+    /// nothing a person wrote is lost; only accumulated binary noise is cut.
+    static func readable(_ x: Double) -> String {
+        let s = NumberText.shortest(x)
+        return significantDigits(s) > 15 ? NumberText.significant(x, digits: 15) : s
+    }
+
+    /// Significant digits in a plain decimal text (leading zeros not counted).
+    static func significantDigits(_ s: String) -> Int {
+        var n = 0
+        var started = false
+        for b in s.utf8 {
+            if b == UInt8(ascii: "e") || b == UInt8(ascii: "E") { break }
+            guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { continue }
+            if b != UInt8(ascii: "0") { started = true }
+            if started { n += 1 }
+        }
+        return n
     }
 
 }

@@ -143,7 +143,7 @@ struct DelimitedColumn {
         case .category(let codes, let levels): source = .levels(codes: codes, encoded: levels.map { field.encoded($0, isText: true) })
         case .text(let t): source = .text(t)
         case .date(let v, let p): source = .dates(v, p)
-        case .decimal(let v) where options.fixedDecimals[column.name] == nil && options.digits == nil: source = .shortest(v)
+        case .decimal(let v) where options.fixedDecimals[column.name] == nil && options.digits == nil && options.decimals == nil: source = .shortest(v)
         default: source = .general(cells)
         }
     }

@@ -3,9 +3,11 @@ import LaborStatTable
 
 /// A GitHub pipe table: header, an alignment row (numbers right-aligned, `---:`), one line per row.
 ///
-/// `|` in a cell is escaped `\|`, a line break becomes `<br>`, and cells are padded to the column's
-/// display width (a Chinese character counts two), so the text also reads well as plain text.
-/// A missing value is an empty cell.
+/// Cells are data, never markup: `&`, `<`, `>` become `&amp;`, `&lt;`, `&gt;` (so `<script>` shows
+/// as text on a code host or in a report page), `|` is escaped `\|`, a line break becomes `<br>`.
+/// Numbers are for people: thousands separators (not in years and codes), `--decimals` places,
+/// `--percent` columns as `59.3%`. Cells are padded to the column's display width (a Chinese
+/// character counts two), so the text also reads well as plain text. A missing value is an empty cell.
 extension TableWriter {
     static func writeMarkdown(_ table: Table, options: WriteOptions, to sink: ByteSink) throws(ExportError) {
         let eol = options.crlf ? "\r\n" : "\n"
@@ -13,7 +15,21 @@ extension TableWriter {
         let header = table.columns.map { escapeMarkdown($0.name) }
         var body: [[String]] = []
         body.reserveCapacity(table.rowCount)
-        for r in table.rowIndices { body.append(cells.map { escapeMarkdown($0.text(r) ?? "") }) }
+        let displays = table.columns.map { c -> NumberDisplay? in
+            guard c.type == .integer || c.type == .decimal else { return nil }
+            if options.isPercent(c.name) { return .percent(places: options.fixedDecimals[c.name] ?? options.decimals ?? 1) }
+            return NumberDisplay.isIdentifierLike(c.name) ? nil : .grouped
+        }
+        for r in table.rowIndices {
+            body.append(cells.enumerated().map { j, cell in
+                guard let text = cell.text(r) else { return "" }
+                switch displays[j] {
+                case .percent?: return cell.column.double(at: r).map { displays[j]!.text($0) } ?? text
+                case .some: return NumberDisplay.group(text)
+                case nil: return escapeMarkdown(text)
+                }
+            })
+        }
         var widths = header.map { max(3, EastAsianWidth.width($0)) }
         for row in body { for (i, s) in row.enumerated() { widths[i] = max(widths[i], EastAsianWidth.width(s)) } }
         let rightAligned = cells.map { $0.kind == .number }
@@ -39,8 +55,11 @@ extension TableWriter {
     }
 
     static func escapeMarkdown(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 10 || $0 == 13 }) else { return s }
-        return s.replacingOccurrences(of: "\r\n", with: "<br>")
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 10 || $0 == 13 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return s }
+        return s.replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\r\n", with: "<br>")
             .replacingOccurrences(of: "\n", with: "<br>")
             .replacingOccurrences(of: "\r", with: "<br>")
             .replacingOccurrences(of: "|", with: "\\|")

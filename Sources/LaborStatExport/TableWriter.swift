@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import LaborStatTable
 
 /// Writes result tables as CSV, TSV, Markdown or JSON (the contract's "Writing output").
@@ -21,13 +22,20 @@ import LaborStatTable
 public enum TableWriter {
     /// The bytes of `table` in the chosen format and encoding.
     public static func render(_ table: Table, options: WriteOptions = WriteOptions()) throws(ExportError) -> [UInt8] {
+        if options.format == .xlsx { return try workbook(table, options: options).bytes() }
         var out: [UInt8] = []
         try produce(table, options: options) { (chunk: [UInt8]) throws(ExportError) in out += chunk }
         return out
     }
 
     /// Writes to `path`, or standard output when `path` is nil or `-`.
+    /// XLSX: `options.appendTo` names an existing LaborStat workbook whose sheets come first; the
+    /// result goes to `path`, or back to that workbook when `path` is nil.
     public static func write(_ table: Table, to path: String?, options: WriteOptions = WriteOptions()) throws(ExportError) {
+        if options.format == .xlsx {
+            try workbook(table, options: options).write(to: path ?? options.appendTo)
+            return
+        }
         if let path, path != "-" {
             try OutputFile.replace(path) { (write: @escaping ([UInt8]) throws(ExportError) -> Void) throws(ExportError) in
                 try produce(table, options: options, deliver: write)
@@ -38,18 +46,34 @@ public enum TableWriter {
         }
     }
 
+    /// The workbook for one table: a new one, or the `appendTo` workbook with the table as a new sheet.
+    static func workbook(_ table: Table, options: WriteOptions) throws(ExportError) -> XLSXWorkbook {
+        var book = XLSXWorkbook()
+        if let existing = options.appendTo, FileManager.default.fileExists(atPath: existing) {
+            book = try XLSXWorkbook.existing(path: existing)
+        }
+        let name = options.sheetName
+            ?? XLSXSheet.uniqueName(options.defaultSheetName ?? "Sheet\(book.sheets.count + 1)", taken: book.sheetNames)
+        try book.add(XLSXSheet(name: name, table: table, options: options))
+        return book
+    }
+
     /// Renders in chunks of about 1 MiB, each already encoded, and hands them to `deliver`.
     static func produce(_ table: Table, options: WriteOptions, deliver: @escaping ([UInt8]) throws(ExportError) -> Void) throws(ExportError) {
+        var options = options
+        if options.format == .json { options.fullPrecision = true }   // JSON is for programs: every digit
         let encoder = options.encoding == .gb18030 ? try GB18030Encoder() : nil
         let sink = ByteSink { (chunk: [UInt8]) throws(ExportError) in
             try deliver(encoder != nil ? try encoder!.encode(chunk) : chunk)
         }
+        sink.fullPrecision = options.fullPrecision
         if options.bom && options.encoding == .utf8 { sink.append(bytes: [0xEF, 0xBB, 0xBF]) }
         switch options.format {
         case .csv: try writeDelimited(table, delimiter: UInt8(ascii: ","), options: options, to: sink)
         case .tsv: try writeDelimited(table, delimiter: UInt8(ascii: "\t"), options: options, to: sink)
         case .markdown: try writeMarkdown(table, options: options, to: sink)
         case .json: try writeJSON(table, options: options, to: sink)
+        case .xlsx: sink.append(bytes: try workbook(table, options: options).bytes())
         }
         try sink.flush()
     }

@@ -156,3 +156,40 @@ struct GoldenChartTests {
         assertGolden(svg, named: "escaping")
     }
 }
+
+/// A line never draws data that does not exist: it breaks at an absent year exactly as at a
+/// missing value; `connectGaps` draws across on purpose, thin and dashed.
+@Suite("line gaps")
+struct LineGapGoldenTests {
+    // 2008–2012, then nothing until 2022–2024 (the shipped income-by-region data), plus a missing 2010 value.
+    let series = [
+        Series(name: "东部地区", x: [2008, 2009, 2010, 2011, 2012, 2022, 2023, 2024], y: [1352, 1422, nil, 2053, 2286, 5001, 5172, 5368]),
+        Series(name: "中部地区", x: [2008, 2009, 2010, 2011, 2012, 2022, 2024], y: [1275, 1350, 1632, 2006, 2257, 4386, 4745]),
+    ]
+
+    func paths(_ svg: String) -> [String] {
+        svg.components(separatedBy: "<path").dropFirst().map { String($0.prefix { $0 != ">" }) }.filter { $0.contains("stroke-width=\"2.2\"") }
+    }
+
+    @Test func breaksAtAbsentPeriods() throws {
+        let svg = try Chart.line(series: series, spec: ChartSpec(title: "缺年断开")).render()
+        assertGolden(svg, named: "line-gap")
+        // 东部: 2008–09 | 2011–12 | 2022–24; 中部: 2008–12 | 2022 | 2024 (2023 is absent): 4 lines of ≥ 2 points.
+        #expect(paths(svg).count == 4)
+        #expect(!svg.contains("stroke-dasharray=\"2 4\""))
+    }
+
+    @Test func connectGapsDashed() throws {
+        var spec = ChartSpec(title: "跨缺年连线")
+        spec.connectGaps = true
+        let svg = try Chart.line(series: series, spec: spec).render()
+        assertGolden(svg, named: "line-gap-connected")
+        #expect(svg.components(separatedBy: "stroke-dasharray=\"2 4\"").count - 1 == 4)
+    }
+
+    @Test func periodStep() {
+        #expect(Chart.periodStep(series) == 1)
+        #expect(Chart.periodStep([Series(name: "q", x: [2020, 2020.25, 2021], y: [1, 2, 3])]) == 0.25)
+        #expect(Chart.periodStep([Series(name: "one", x: [2020], y: [1])]) == nil)
+    }
+}

@@ -24,12 +24,12 @@ let gb18030Encoding = String.Encoding(rawValue: 0x8000_0632)
 
 @Suite("TableWriter formats")
 struct TableWriterFormatTests {
-    @Test("CSV golden: RFC 4180 quoting, missing empty, integers plain, shortest decimals, guard")
+    @Test("CSV golden: RFC 4180 quoting, missing empty, integers plain, at most 15 significant digits, no guard")
     func csvGolden() throws {
         let out = text(try TableWriter.render(try sampleTable()))
         #expect(out == """
             地区,n,amount,opened,ok,note
-            陕西省,3,0.30000000000000004,2013-12-09,true,'=SUM(A1:A9)
+            陕西省,3,0.3,2013-12-09,true,=SUM(A1:A9)
             四川省,-12,12345.67,,false,"a,b ""q\"\"\"
             ,,,1970-01-01,,""
             陕西省,1000000,0.0000001,2024-02-29,true," 前后空格 "
@@ -45,7 +45,7 @@ struct TableWriterFormatTests {
         #expect(text(try TableWriter.render(t, options: o)) == "a\tb\n\"x\ty\"\t1\nplain\t2\na,b\t3\n")
     }
 
-    @Test("Markdown golden: pipes escaped, numbers right-aligned, CJK width padding")
+    @Test("Markdown golden: pipes escaped, numbers right-aligned and grouped, CJK width padding")
     func markdownGolden() throws {
         var o = WriteOptions()
         o.format = .markdown
@@ -55,11 +55,11 @@ struct TableWriterFormatTests {
             Column("x", doubles: [0.5, nil, 2.25]),
         ])
         #expect(text(try TableWriter.render(t, options: o)) == """
-            | 省份   |    n |    x |
-            | ------ | ---: | ---: |
-            | 陕西省 |    3 |  0.5 |
-            | a\\|b   | 1200 |      |
-            |        |      | 2.25 |
+            | 省份   |     n |    x |
+            | ------ | ----: | ---: |
+            | 陕西省 |     3 |  0.5 |
+            | a\\|b   | 1,200 |      |
+            |        |       | 2.25 |
 
             """)
     }
@@ -144,7 +144,7 @@ struct TableWriterFormatTests {
     func selection() throws {
         let t = try sampleTable().selecting(rows: [3, 0])
         let lines = text(try TableWriter.render(t)).split(separator: "\n").map { String($0.prefix(11)) }
-        #expect(lines == ["地区,n,amount", "陕西省,1000000", "陕西省,3,0.300"])
+        #expect(lines == ["地区,n,amount", "陕西省,1000000", "陕西省,3,0.3,2"])
     }
 }
 
@@ -198,9 +198,10 @@ struct TableWriterBytesTests {
     ])
     func formulaGuard(cell: String, expected: String) throws {
         let t = try Table(columns: [Column("s", strings: [cell]), Column("c", categories: [cell])])
-        #expect(text(try TableWriter.render(t)) == "s,c\n\(expected),\(expected)\n")
-        var raw = WriteOptions()
-        raw.formulaGuard = false
+        var guarded = WriteOptions()
+        guarded.formulaGuard = true
+        #expect(text(try TableWriter.render(t, options: guarded)) == "s,c\n\(expected),\(expected)\n")
+        let raw = WriteOptions()   // the default: no guard, data as it is
         let plain = TableWriter.needsQuotes(cell, delimiter: UInt8(ascii: ",")) ? "\"\(cell)\"" : cell
         #expect(text(try TableWriter.render(t, options: raw)) == "s,c\n\(plain),\(plain)\n")
     }
@@ -354,8 +355,9 @@ struct TableWriterFileTests {
 
 @Suite("TableWriter number text")
 struct TableWriterNumberTests {
-    /// The writer's fast path must print exactly what `NumberText.shortest` prints.
-    @Test("fast shortest text equals NumberText.shortest over awkward values and a seeded sweep")
+    /// The writer's fast path must print exactly what `CellText.readable` prints (the shortest
+    /// text, cut to 15 significant digits), and with full precision what `NumberText.shortest` prints.
+    @Test("fast shortest text equals CellText.readable / NumberText.shortest over awkward values and a seeded sweep")
     func fastShortest() {
         var values: [Double] = [0, -0.0, 1, -1, 0.1 + 0.2, 1e-7, -1e-7, 1e-8, 123456789012345, 1e15, 1e16, 1.5e300, -2.5e-300,
                                 .nan, .infinity, -.infinity, .pi, 2.0 / 3, 5e-324, .greatestFiniteMagnitude, 9_007_199_254_740_993]
@@ -366,11 +368,59 @@ struct TableWriterNumberTests {
             values.append(Double(Int64(bitPattern: state >> 20)) / 1000)
         }
         let sink = ByteSink { _ in }
+        let full = ByteSink { _ in }
+        full.fullPrecision = true
         for x in values {
             sink.appendShortest(x)
-            let fast = String(decoding: sink.buffer, as: UTF8.self)
-            #expect(fast == NumberText.shortest(x), "\(x.bitPattern)")
+            full.appendShortest(x)
+            #expect(String(decoding: sink.buffer, as: UTF8.self) == CellText.readable(x), "\(x.bitPattern)")
+            #expect(String(decoding: full.buffer, as: UTF8.self) == NumberText.shortest(x), "\(x.bitPattern)")
             _ = try? sink.flush()
+            _ = try? full.flush()
         }
+        // Binary noise is cut; what people write is kept.
+        for (x, t) in [(0.039999999999999925, "0.0399999999999999"), (0.1 + 0.2, "0.3"), (1362233.44, "1362233.44"), (2.0 / 3, "0.666666666666667"), (1e-7, "0.0000001")] {
+            #expect(CellText.readable(x) == t)
+        }
+    }
+}
+
+@Suite("Numbers for people, Markdown as data")
+struct PeopleNumberTests {
+    @Test("--decimals fixes places in every text format; --percent shows shares in Markdown only")
+    func decimalsAndPercent() throws {
+        let t = try Table(columns: [
+            Column("year", integers: [2019, 2020]),
+            Column("sum", doubles: [1362233.44, 0.1 + 0.2]),
+            Column("share", doubles: [0.5933, 0.0412]),
+        ])
+        var o = WriteOptions()
+        o.decimals = 2
+        #expect(text(try TableWriter.render(t, options: o)) == "year,sum,share\n2019,1362233.44,0.59\n2020,0.30,0.04\n")
+        o.decimals = nil
+        o.percentColumns = ["share"]
+        #expect(text(try TableWriter.render(t, options: o)) == "year,sum,share\n2019,1362233.44,0.5933\n2020,0.3,0.0412\n")
+        o.format = .markdown
+        #expect(text(try TableWriter.render(t, options: o)) == """
+            | year |          sum | share |
+            | ---: | -----------: | ----: |
+            | 2019 | 1,362,233.44 | 59.3% |
+            | 2020 |          0.3 |  4.1% |
+
+            """)
+        o.format = .json
+        #expect(text(try TableWriter.render(t, options: o)).contains("\"sum\": 0.30000000000000004"))
+    }
+
+    @Test("Markdown cells are escaped as data: <script>, &, |, line breaks")
+    func markdownEscapes() throws {
+        var o = WriteOptions()
+        o.format = .markdown
+        let t = try Table(columns: [Column("<b>名</b>", strings: ["<script>alert(1)</script>", "a & b | c\nd", "x<y>z"])])
+        let out = text(try TableWriter.render(t, options: o))
+        #expect(!out.contains("<script>") && !out.contains("<b>"))
+        #expect(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(out.contains("a &amp; b \\| c<br>d"))
+        #expect(out.contains("| &lt;b&gt;名&lt;/b&gt;"))
     }
 }

@@ -48,7 +48,11 @@ extension Chart {
                 BarSeries(name: b.name, values: order.map { b.values[$0] }, low: b.low.map { l in order.map { l[$0] } }, high: b.high.map { h in order.map { h[$0] } })
             }
         }
-        return Chart(spec: spec, content: .bar(categories: cats, series: ser, horizontal: true, ranked: ranked, reference: reference))
+        // Every category keeps its label: the chart grows in height (18 px a bar at least, above
+        // the tick line height) instead of naming only every other bar.
+        var grown = spec
+        grown.height = max(spec.height, 150 + 18 * Double(cats.count))
+        return Chart(spec: grown, content: .bar(categories: cats, series: ser, horizontal: true, ranked: ranked, reference: reference))
     }
 
     /// Bars stacked by series (e.g. migrant workers by region of employment over the years).

@@ -19,18 +19,32 @@ extension Chart {
                              title: spec.xLabel, grid: false, units: .plain)
             var marks: [Mark] = []
             let dense = series.map { $0.x.count }.max() ?? 0 > 40
+            let step = time ? Chart.periodStep(series) : nil
             for s in series {
                 let c = color(s.name, names)
                 let order = s.x.indices.sorted { s.x[$0] < s.x[$1] }
                 var segment: [(Pos, Pos)] = []
                 var segments: [[(Pos, Pos)]] = []
+                // A line breaks where a value is missing and equally where a period is absent
+                // (the next x is more than one step on), so it never draws data that does not exist.
+                var lastX: Double? = nil
                 for i in order {
-                    if let v = s.y[i] { segment.append((.value(s.x[i]), .value(v))) } else if !segment.isEmpty { segments.append(segment); segment = [] }
+                    if let v = s.y[i] {
+                        if let lastX, let step, s.x[i] - lastX > step * 1.5, !segment.isEmpty { segments.append(segment); segment = [] }
+                        segment.append((.value(s.x[i]), .value(v)))
+                    } else if !segment.isEmpty { segments.append(segment); segment = [] }
+                    lastX = s.x[i]
                 }
                 if !segment.isEmpty { segments.append(segment) }
                 // Past the eight palette colours, lines repeat them dashed.
                 let dashed = (names.firstIndex(of: s.name) ?? 0) >= Palette.okabeIto.count
                 for seg in segments where seg.count > 1 { marks.append(.line(points: seg, stroke: c, width: 2.2, dash: dashed ? "6 3" : nil)) }
+                if spec.connectGaps {
+                    // Across each gap on purpose: thin and dashed, so it reads as "no data here".
+                    for k in segments.indices.dropLast() {
+                        marks.append(.line(points: [segments[k].last!, segments[k + 1].first!], stroke: c, width: 1.4, dash: "2 4"))
+                    }
+                }
                 for i in order {
                     guard let v = s.y[i] else { continue }
                     let single = segments.contains { $0.count == 1 && { if case .value(let a) = $0[0].0 { return a == s.x[i] }; return false }($0) }
@@ -237,5 +251,21 @@ extension Chart {
 
     static func yearText(_ v: Double) -> String {
         v.rounded() == v ? String(Int(v)) : NumberFormat.fixed(v, decimals: 2, grouping: false)
+    }
+}
+
+extension Chart {
+    /// The period's own step on a time axis: the smallest gap between two consecutive distinct x
+    /// values of any series (1 for years, 0.25 for quarters, about 1/12 for months); nil with
+    /// fewer than two periods.
+    static func periodStep(_ series: [Series]) -> Double? {
+        var best: Double? = nil
+        for s in series {
+            let xs = Array(Set(s.x)).sorted()
+            for (a, b) in zip(xs, xs.dropFirst()) where b - a > 1e-9 {
+                best = min(best ?? .infinity, b - a)
+            }
+        }
+        return best
     }
 }

@@ -26,9 +26,9 @@ struct Aggregate: ParsableCommand {
         design-based and each sum_, mean_ and ratio_ column is followed by a _se column.
 
         Examples:
-          laborstat aggregate arrears.csv --by province,opened:year --count --sum workers,amount_owed
-          laborstat aggregate arrears.csv --by province --mean amount_owed --median amount_owed --ratio amount_recovered/amount_owed
-          laborstat aggregate arrears.csv --by province,opened:year --count --sum workers,amount_owed --plain-names --rename count=cases
+          laborstat aggregate Datasets/arrears_register.csv --by 省份,立案日期:year --count --sum 涉及人数,欠薪金额（元）
+          laborstat aggregate Datasets/arrears_register.csv --by 省份 --mean 欠薪金额（元） --median 欠薪金额（元） --ratio 追回金额（元）/欠薪金额（元）
+          laborstat aggregate Datasets/arrears_register.csv --by 省份,立案日期:year --count --sum 涉及人数,欠薪金额（元） --plain-names --rename count=案件数
         """
     )
 
@@ -64,9 +64,6 @@ struct Aggregate: ParsableCommand {
     @Flag(help: "Name value columns by their input column alone (sum_workers → workers); each input column may then have one statistic.")
     var plainNames = false
 
-    @Option(help: "Rename output columns: OLD=NEW,… (e.g. count=cases).")
-    var rename: String?
-
     @OptionGroup var design: DesignOptions
     @OptionGroup var output: OutputOptions
 
@@ -90,7 +87,7 @@ struct Aggregate: ParsableCommand {
         for r in commaList(ratio) where r.split(separator: "/").count != 2 {
             throw ValidationError("--ratio takes A/B pairs, e.g. amount_recovered/amount_owed (got \(r))")
         }
-        _ = try ResultNames.renames(rename)
+        _ = try ResultNames.renames(output.rename)
         if total && commaList(by).isEmpty { throw ValidationError("--total needs --by (without groups the one row is already the total)") }
     }
 
@@ -141,7 +138,7 @@ struct Aggregate: ParsableCommand {
     func finish(columns: [Column], keyCount: Int, ctx: DesignSupport.Context?, spec: SurveyDesignSpec, decimals: [String: Int]) throws {
         var decimals = decimals
         var result = try Table(columns: columns)
-        result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
+        result = try ResultNames.apply(try ResultNames.renames(output.rename), to: result, decimals: &decimals)
         try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
             ("command", "aggregate"),
             ("weighting", ctx == nil ? "none (unweighted)" : "survey design: \(DesignSupport.describe(spec)); sums are estimated totals, Taylor-linearized SEs (R survey)"),
@@ -318,9 +315,11 @@ enum ResultNames {
 
     /// Writes the result; `decimals` names columns printed with exactly that many decimals.
     static func emit(_ table: Table, output: OutputOptions, decimals: [String: Int], metadata: [(String, String)]) throws {
+        try output.checkColumns(of: table)
         var options = try output.writeOptions(metadata: metadata)
         for (name, d) in decimals where options.fixedDecimals[name] == nil { options.fixedDecimals[name] = d }
-        try TableWriter.write(table, to: output.output, options: options)
+        let labelled = try output.relabel(table, options: &options)
+        try TableWriter.write(labelled, to: output.output, options: options)
     }
 }
 

@@ -1,5 +1,8 @@
 import ArgumentParser
 import LaborStat
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension LaborStatCommand {}
 
@@ -7,7 +10,7 @@ extension LaborStatCommand {}
 struct Chart: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",
-        abstract: "Draw an SVG chart from a table.",
+        abstract: "Draw a chart from a table: SVG, PNG or PDF.",
         discussion: """
         Kinds (KIND):
           line         trends: numbers or dates in --x (whole years get year
@@ -46,8 +49,9 @@ struct Chart: ParsableCommand {
           laborstat chart stacked-bar Datasets/migrant_workers_by_region.csv \\
             --x year --y migrant_workers_wan --color region \\
             --where "basis = '输入地' and year >= 2017" -o regions.svg
-          laborstat chart tilemap compare.csv --x region --y value \\
-            --units wan -o map.svg
+          laborstat chart hbar Datasets/migrant_workers_by_region.csv \\
+            --x region --y migrant_workers_wan \\
+            --where "year = 2024 and basis = '输出地'" -o regions.png --scale 3
         """
     )
 
@@ -101,6 +105,12 @@ struct Chart: ParsableCommand {
     @Option(help: "plain|wan. wan: 万/亿 units on the value axis and labels (28400 → 2.84万).")
     var units: String = "plain"
 
+    @Option(help: ArgumentHelp("bar, hbar, stacked-bar, tilemap: combine rows that repeat a place (the same x, colour and facet) by sum, mean or count instead of refusing them, e.g. --agg count for cases per province.", valueName: "sum|mean|count"))
+    var agg: String?
+
+    @Flag(help: "line: draw across absent periods and missing values on purpose, dashed (by default a line breaks there).")
+    var connectGaps = false
+
     @Flag(help: "scatter: add the least-squares line y = a + bx with its R².")
     var fit = false
 
@@ -110,8 +120,13 @@ struct Chart: ParsableCommand {
     @Option(help: "bar, hbar: categories to draw in a contrasting colour, comma-separated (e.g. 全国).")
     var highlight: String?
 
-    @Option(name: [.short, .long], help: "The SVG file to write (written to a temporary name, renamed when complete); - for standard output.")
+    @Option(name: [.short, .long], help: "The chart file: .svg, .png (2× by default, for Word and PowerPoint) or .pdf (vector), written to a temporary name and renamed when complete; - for SVG on standard output.")
     var output: String
+
+    @OptionGroup var image: ImageOptions
+
+    @Option(help: ArgumentHelp("en|zh. zh: axis titles of LaborStat-made columns in Chinese (mean → 均值, share → 份额), as --labels zh of the table commands (here --labels draws values on bars); default: LABORSTAT_LABELS, else en.", valueName: "lang"))
+    var lang: String?
 
     func validate() throws {
         guard ChartKind(rawValue: kind) != nil else {
@@ -123,6 +138,11 @@ struct Chart: ParsableCommand {
         }
         if fit && kind != "scatter" { throw ValidationError("--fit is for scatter charts") }
         if labels && kind != "bar" && kind != "hbar" { throw ValidationError("--labels is for bar and hbar charts") }
+        if let agg {
+            guard ChartAggregate(rawValue: agg) != nil else { throw ValidationError("--agg must be sum, mean or count (got \(agg))") }
+            guard ["bar", "hbar", "stacked-bar", "tilemap"].contains(kind) else { throw ValidationError("--agg is for bar, hbar, stacked-bar and tilemap charts") }
+        }
+        if connectGaps && kind != "line" { throw ValidationError("--connect-gaps is for line charts") }
     }
 
     func run() throws {
@@ -133,15 +153,34 @@ struct Chart: ParsableCommand {
             guard let name else { return nil }
             return try ChartColumns.column(table, KeySpec(name))
         }
-        let data = ChartData(x: try column(x)!, y: try column(y), color: try column(color), facet: try column(facet),
+        var data = ChartData(x: try column(x)!, y: agg == "count" ? nil : try column(y), color: try column(color), facet: try column(facet),
                              low: try column(low), high: try column(high))
+        let aggregate = agg.flatMap(ChartAggregate.init(rawValue:))
+        if let aggregate { data = try data.aggregated(aggregate) }
         var spec = ChartSpec(title: title, subtitle: subtitle, source: source, width: width, height: height)
-        spec.xLabel = xLabel
-        spec.yLabel = yLabel
+        let env = getenv("LABORSTAT_LABELS").map { String(cString: $0) }
+        let language = try (lang ?? env).flatMap { $0.isEmpty ? nil : $0 }.map { text -> ColumnLabels.Language in
+            guard let l = ColumnLabels.Language(rawValue: text.lowercased()) else { throw ValidationError("--lang must be en or zh (got \(text))") }
+            return l
+        } ?? .en
+        func axisTitle(_ name: String?) -> String? {
+            guard language == .zh, let name, let zh = ColumnLabels.chinese(KeySpec(name).column) else { return nil }
+            return zh
+        }
+        spec.xLabel = xLabel ?? axisTitle(x)
+        spec.yLabel = yLabel ?? axisTitle(y) ?? aggregate.map { language == .zh ? ($0 == .count ? "个数" : ($0 == .sum ? "\(y ?? "")合计" : "\(y ?? "")均值")) : $0.title(y) }
         spec.logY = logY
         spec.valueLabels = labels
         spec.highlight = highlight.map { $0.split(separator: ",").map { String($0) } } ?? []
         spec.units = NumberUnits(rawValue: units)!
+        spec.connectGaps = connectGaps
+        if kind == .line {
+            var periods = 0
+            if case .numbers(let v) = data.x.values { periods = Set(v.compactMap { $0 }).count }
+            if periods < 4 {
+                Diagnostics.printError("laborstat: note: \(periods) period\(periods == 1 ? " is" : "s are") too few for a line to show a trend; a bar chart shows so few values more honestly")
+            }
+        }
         let chart: LaborStatCharts.Chart
         if kind == .tilemap {
             guard color == nil, facet == nil, low == nil, high == nil else {
@@ -153,6 +192,6 @@ struct Chart: ParsableCommand {
         } else {
             chart = try LaborStatCharts.Chart.make(kind, data: data, spec: spec, fit: fit)
         }
-        try writeSVG(chart.render(), to: output)
+        try writeChart(chart.render(), to: output, image: image)
     }
 }

@@ -75,11 +75,10 @@ struct Compare: ParsableCommand {
         roll-up level here, so the confidence level is --confidence.
 
         Examples:
-          laborstat compare arrears.csv --region province --agg count --denominator migrants.csv --per 10000 --test
-          laborstat compare arrears.csv --region province --value amount_owed --baseline 广东
-          laborstat compare arrears.csv --region province --agg "rate migrant_workers/workers" --level region4
-          laborstat compare arrears.csv --region city --hierarchy cities.csv --level custom --agg count
-          laborstat compare survey.csv --region province --value monthly_income --agg mean --level region4 \\
+          laborstat compare Datasets/arrears_register.csv --region 省份 --agg "rate 其中农民工/涉及人数" --test
+          laborstat compare Datasets/arrears_register.csv --region 省份 --value 欠薪金额（元） --baseline 广东
+          laborstat compare Datasets/arrears_register.csv --region 省份 --agg "rate 追回金额（元）/欠薪金额（元）" --level region4 -o recovery.xlsx
+          laborstat compare Datasets/survey_sample.csv --region province --value monthly_income --agg mean --level region4 \\
             --weight weight --strata stratum --cluster psu --fpc psu_population --where "year = 2024"
         """
     )
@@ -192,7 +191,7 @@ struct Compare: ParsableCommand {
             try output.emit(Compare.sorted(result, by: sort), metadata: result.metadata)
         }
         try svg.write(try Compare.barChart(result, title: title))
-        if let map { try writeSVG(try Compare.tileMap(result, title: title).render(), to: map) }
+        if let map { try writeChart(try Compare.tileMap(result, title: title).render(), to: map, image: svg.image) }
     }
 
     /// The result table in the order `--sort` asks for (ties keep code order; no value goes last).

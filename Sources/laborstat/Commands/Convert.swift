@@ -20,9 +20,10 @@ struct Convert: ParsableCommand {
         conversion with FILE:LINE:COLUMN, unless --keep-text is given.
 
         Examples:
-          laborstat convert 欠薪案件.csv -o 欠薪案件-utf8.csv
-          laborstat convert survey.xlsx --sheet 2 --format tsv
-          laborstat convert old-gbk.csv --keep-text --excel -o for-excel.csv
+          laborstat convert Datasets/national_migrant_workers.gb18030.csv -o 农民工-utf8.csv
+          laborstat convert Datasets/national_migrant_workers.xlsx --sheet 1 --format tsv
+          laborstat convert Datasets/national_migrant_workers.gb18030.csv --keep-text --excel -o for-excel.csv
+          laborstat convert Datasets/national_migrant_workers.csv -o 农民工.xlsx --sheet-name 全国
         """
     )
 

@@ -33,10 +33,10 @@ struct Describe: ParsableCommand {
         sd, pX, …) gives the design's point estimates without computing any standard error.
 
         Examples:
-          laborstat describe survey.csv --columns monthly_income --by region
-          laborstat describe survey.csv --columns monthly_income --by region,year --weight weight --stats n,mean,p10,p50,p90
-          laborstat describe arrears.csv --columns amount_owed --stats n,mean,p50,p99,gini,skewness
-          laborstat describe survey.csv --columns age,hours_per_week,monthly_income --correlations
+          laborstat describe Datasets/survey_sample.csv --columns monthly_income --by region
+          laborstat describe Datasets/survey_sample.csv --columns monthly_income --by region,year --weight weight --stats n,mean,p10,p50,p90
+          laborstat describe Datasets/arrears_register.csv --columns 欠薪金额（元） --stats n,mean,p50,p99,gini,skewness
+          laborstat describe Datasets/survey_sample.csv --columns age,hours_per_week,monthly_income --correlations
         """
     )
 
@@ -63,9 +63,6 @@ struct Describe: ParsableCommand {
     @Flag(help: "Print Lorenz-curve points instead (for `chart lorenz`): [by], column, population_share, amount_share; values must be ≥ 0.")
     var lorenz = false
 
-    @Option(help: "Rename output columns: OLD=NEW,… (e.g. mean=mean_income).")
-    var rename: String?
-
     @Option(help: "Leave out output columns, comma-separated (e.g. column, when one column is described).")
     var drop: String?
 
@@ -81,7 +78,7 @@ struct Describe: ParsableCommand {
         }
         if quantileType != nil && quantileRule != nil { throw ValidationError("give --quantile-type or --quantile-rule, not both") }
         if lorenz && correlations { throw ValidationError("give --lorenz or --correlations, not both") }
-        _ = try ResultNames.renames(rename)
+        _ = try ResultNames.renames(output.rename)
     }
 
     func run() throws {
@@ -119,7 +116,7 @@ struct Describe: ParsableCommand {
                 result = try DescriptiveSummary.table(table, columns: described, grouping: grouping, statistics: statistics, rule: rule, weights: weights)
             }
         }
-        result = try ResultNames.apply(try ResultNames.renames(rename), to: result, decimals: &decimals)
+        result = try ResultNames.apply(try ResultNames.renames(output.rename), to: result, decimals: &decimals)
         result = try ResultNames.drop(commaList(drop), from: result, decimals: &decimals)
         try ResultNames.emit(result, output: output, decimals: decimals, metadata: [
             ("command", correlations ? "describe --correlations" : "describe"),

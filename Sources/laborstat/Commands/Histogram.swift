@@ -20,9 +20,9 @@ struct Histogram: ParsableCommand {
         rule still looks at the values only). share = count / total; density = share / width.
 
         Examples:
-          laborstat histogram arrears.csv --column amount_owed --log --bins 30
-          laborstat histogram survey.csv --column monthly_income --by region --bins fd --weight weight
-          laborstat histogram arrears.csv --column amount_owed --log --svg owed.svg -o owed_bins.csv
+          laborstat histogram Datasets/arrears_register.csv --column 欠薪金额（元） --log --bins 30
+          laborstat histogram Datasets/survey_sample.csv --column monthly_income --by region --bins fd --weight weight
+          laborstat histogram Datasets/arrears_register.csv --column 欠薪金额（元） --log --svg owed.png -o owed_bins.csv
         """
     )
 

@@ -34,11 +34,11 @@ struct Inspect: ParsableCommand {
         zeros, resident IDs with a valid check character) stay text.
 
         Examples:
+          laborstat inspect Datasets/arrears_register.csv
+          laborstat inspect Datasets/national_migrant_workers.gb18030.csv --encoding gb18030 --format markdown
+          laborstat inspect Datasets/survey_sample.csv --format json -o schema.json
+          laborstat inspect Datasets/arrears_register.csv --columns 省份,欠薪金额（元）
           laborstat inspect Datasets/migrant_workers_by_region_2023_2024.xlsx --format json
-          laborstat inspect arrears.csv
-          laborstat inspect 欠薪案件.csv --encoding gb18030 --format markdown
-          laborstat inspect survey.csv --format json -o schema.json
-          laborstat inspect arrears.csv --columns province,amount_owed
           laborstat inspect Datasets/national_migrant_workers.xlsx --sheets
 
         With --sheets (an .xlsx workbook, also on standard input): one row per sheet with sheet \

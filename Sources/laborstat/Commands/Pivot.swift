@@ -17,8 +17,8 @@ struct Pivot: ParsableCommand {
         (rows; no --value needed), median (Hyndman-Fan type 7), min, max.
 
         Examples:
-          laborstat pivot arrears.csv --rows province --cols opened:year --value amount_owed --agg sum
-          laborstat pivot arrears.csv --rows industry --cols status --agg count --total
+          laborstat pivot Datasets/arrears_register.csv --rows 省份 --cols 立案日期:year --value 欠薪金额（元） --agg sum
+          laborstat pivot Datasets/arrears_register.csv --rows 行业 --cols 处理状态 --agg count --total
         """
     )
 
@@ -104,7 +104,7 @@ struct Pivot: ParsableCommand {
         out.append(make("total", rowTotals + (total ? [grand] : [])))
         // Money sums print with the input's decimals (12381.50), as aggregate's.
         if agg == "sum", !integerCells, let d = sumDecimals, d > 0 { for c in out.dropFirst() { decimals[c.name] = d } }
-        let wide = try Table(columns: out)
+        let wide = try ResultNames.apply(try ResultNames.renames(output.rename), to: try Table(columns: out), decimals: &decimals)
         try ResultNames.emit(wide, output: output, decimals: decimals, metadata: [
             ("command", "pivot"), ("agg", agg), ("median_rule", "hf7: Hyndman-Fan type 7 (R median)"),
         ])

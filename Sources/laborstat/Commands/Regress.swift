@@ -26,13 +26,12 @@ struct Regress: ParsableCommand {
         --where as a domain (the design stays whole); --fit then has no F statistic.
 
         Examples:
-          laborstat regress survey.csv --y monthly_income --x age,hours_per_week \\
+          laborstat regress Datasets/survey_sample.csv --y monthly_income --x age,hours_per_week \\
               --categorical sex,region
-          laborstat regress survey.csv --y monthly_income --x hours_per_week \\
+          laborstat regress Datasets/survey_sample.csv --y monthly_income --x hours_per_week \\
               --poly age:2 --robust hc3
-          laborstat regress survey.csv --y monthly_income --x age \\
+          laborstat regress Datasets/survey_sample.csv --y monthly_income --x age \\
               --weight weight --strata stratum --cluster psu
-          laborstat regress Filip.csv --y y --poly x:10 --fit
         """
     )
 

@@ -19,9 +19,9 @@ struct Tabulate: ParsableCommand {
         Rows whose C (or C2) is missing are left out, as R table().
 
         Examples:
-          laborstat tabulate arrears.csv --rows industry
-          laborstat tabulate arrears.csv --rows province --cols status --share row
-          laborstat tabulate survey.csv --rows sex --cols has_contract --test
+          laborstat tabulate Datasets/arrears_register.csv --rows 行业
+          laborstat tabulate Datasets/arrears_register.csv --rows 省份 --cols 处理状态 --share row
+          laborstat tabulate Datasets/survey_sample.csv --rows sex --cols has_contract --test
         """
     )
 

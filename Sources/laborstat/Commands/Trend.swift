@@ -30,14 +30,14 @@ struct Trend: ParsableCommand {
         slope statistics then treat the series as given.
 
         Examples:
-          laborstat trend arrears.csv --time opened:year --value amount_owed \\
-              --by province
-          laborstat trend arrears.csv --time opened:year --value amount_owed \\
-              --by province --stats n_years=periods,ols_slope,theil_sen_slope
+          laborstat trend Datasets/arrears_register.csv --time 立案日期:year --value 欠薪金额（元） \\
+              --by 省份
+          laborstat trend Datasets/arrears_register.csv --time 立案日期:year --value 欠薪金额（元） \\
+              --by 省份 --stats n_years=periods,ols_slope,theil_sen_slope
           laborstat trend Datasets/national_migrant_workers.csv --time 年份 \\
               --value 农民工总量（万人） --series --base 2015
-          laborstat trend arrears.csv --time opened:quarter \\
-              --agg "rate amount_recovered/amount_owed"
+          laborstat trend Datasets/arrears_register.csv --time 立案日期:quarter \\
+              --agg "rate 追回金额（元）/欠薪金额（元）"
         """
     )
 
@@ -130,6 +130,12 @@ struct Trend: ParsableCommand {
             ]
             let table = try TrendReport.slopes(grouped, level: spec.level, statistics: stats.map { commaList($0) })
             try output.emit(table, metadata: metadata)
+            if let i = table.columnNames.firstIndex(of: "periods") {
+                let few = table.rowIndices.compactMap { table.columns[i].double(at: $0) }.filter { $0 < 5 }
+                if let fewest = few.min() {
+                    Diagnostics.printError("laborstat: note: \(Int(fewest)) periods\(table.rowCount > 1 ? " (in \(few.count) of \(table.rowCount) series)" : "") are too few to show a trend: slopes and tests from fewer than 5 points say little")
+                }
+            }
             if svg.path != nil { try drawSeries(try TrendReport.series(grouped, window: window, base: nil), by: byKeys, aggregate: aggregate) }
         }
     }
