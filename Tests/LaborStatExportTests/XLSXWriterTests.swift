@@ -13,7 +13,7 @@ func workbookTable() throws -> Table {
         Column("地区", categories: ["陕西省", "四川省", nil, "新疆维吾尔自治区"]),
         Column("year", integers: [2019, 2020, 2021, 2022]),
         Column("n", integers: [3, -12, nil, 1_000_000]),
-        Column("big_id", integers: [9_007_199_254_740_993, 1, 2, 3]),
+        Column("big_count", integers: [9_007_199_254_740_993, 1, 2, 3]),
         Column("amount", doubles: [1362233.44, 12345.67, nil, 0.5]),
         Column("share", doubles: [0.5933, 0.1894, 0.1843, nil]),
         Column("opened", dates: [CivilDate.days(year: 2013, month: 12, day: 9), nil, 0, CivilDate.days(year: 2024, month: 2, day: 29)]),

@@ -17,7 +17,7 @@ struct HelpExamplesTests {
         var continued = false
         for line in help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("laborstat ") && line.hasPrefix("  ") && !continued {
+            if line.hasPrefix("  laborstat ") && !continued {   // discussion examples, not an option's wrapped help
                 if let c = current { out.append(c) }
                 current = trimmed
             } else if var c = current, !trimmed.isEmpty, continued || !line.hasPrefix(" ") {

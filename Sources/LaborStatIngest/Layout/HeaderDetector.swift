@@ -52,6 +52,8 @@ enum HeaderDetector {
     /// file rows (lines) are `rowNumbers`.
     static func detect(_ rows: [[String?]], rowNumbers: [Int], options: ReadOptions, path: String) throws(IngestError) -> Layout {
         let width = rows.reduce(0) { w, r in max(w, (r.lastIndex { !($0?.isEmpty ?? true) } ?? -1) + 1) }
+        // Columns that hold anything: a table at B3 has an empty column A, and one column of its own.
+        let used = (0..<width).filter { c in rows.contains { c < $0.count && !($0[c]?.isEmpty ?? true) } }.count
         var facts = TableLayoutFacts()
         var unitLine: UnitLine? = nil
         func text(_ r: [String?]) -> String { r.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") }
@@ -67,9 +69,9 @@ enum HeaderDetector {
                 if unitLine == nil { unitLine = u }
                 return .unit
             }
-            if n == 1 && width >= 2 { return .title }
+            if n == 1 && used >= 2 { return .title }
             // Two cells of title: a table number (`表1`, `附表2`) or a long caption beside it.
-            if n == 2 && width >= 3 && r.contains(where: { $0.map(isTitleText) ?? false }) { return .title }
+            if n == 2 && used >= 3 && r.contains(where: { $0.map(isTitleText) ?? false }) { return .title }
             var allMeta = true
             for c in r {
                 guard let c, !c.isEmpty else { continue }
@@ -134,7 +136,7 @@ enum HeaderDetector {
                     if above == nil { return (0..<c).contains { cell(r - 1, $0) != nil } }
                     return above == v
                 }
-                if wordsOnly && overNumbers && !underGroup && k == 1 && options.skipRows == nil && width >= 2
+                if wordsOnly && overNumbers && !underGroup && k == 1 && options.skipRows == nil && used >= 2
                     && cells.count == (0..<width).filter({ cell(h, $0) != nil }).count
                     && (0..<width).contains(where: { cell(h, $0).map { LayoutCells.isNumeric($0) || LayoutCells.isYearLike($0) } ?? false })
                     && cells.allSatisfy({ !looksMissing($0.1, options) }) {
@@ -187,7 +189,7 @@ enum HeaderDetector {
                 return v
             }
             let filled = (0..<width).filter { cell(h, $0) != nil }.count
-            if !numbersOverNumbers.isEmpty && 2 * numbersOverNumbers.count >= filled - (width > 1 ? 1 : 0) {
+            if !numbersOverNumbers.isEmpty && 2 * numbersOverNumbers.count >= filled - (used > 1 ? 1 : 0) {
                 let row = rowNumbers[h]
                 let shown = numbersOverNumbers.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
                 var above = ""

@@ -99,8 +99,12 @@ enum RowScreen {
             else if let pc = provinceColumn, labelColumn[i] == pc, regionTotals.contains(labels[i]) { kind[i] = .subtotal }
         }
         // Totals: label, and place or arithmetic.
-        let candidates = (0..<n).filter { kind[$0] == nil && totalLabels.contains(labels[$0].lowercased()) }
         let numeric = numericColumns(rows, names: names, exclude: kind)
+        // A total states at least one number: a 合计 row with none (a label in a text table) is data.
+        let candidates = (0..<n).filter { i in
+            kind[i] == nil && totalLabels.contains(labels[i].lowercased())
+                && rows[i].contains { LayoutCells.number($0) != nil }
+        }
         func isData(_ i: Int) -> Bool { kind[i] == nil && !candidates.contains(i) }
         func addsUp(_ t: Int, over range: Range<Int>) -> Bool? {
             guard complete else { return nil }
