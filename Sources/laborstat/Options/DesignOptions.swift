@@ -16,7 +16,8 @@ struct DesignOptions: ParsableArguments {
     @Option(help: "Finite population correction per stage: population sizes, or sampling fractions when all ≤ 1: F1[,F2].")
     var fpc: String?
 
-    @Option(help: "Strata with a single PSU: fail|remove|adjust|average|certainty.")
+    @Option(help: ArgumentHelp("Strata with a single PSU: fail|remove|adjust|average|certainty (R options(survey.lonely.psu=)).",
+                               discussion: "remove and certainty: the lone PSU adds no variance; adjust: its total is centred at the sample grand mean of PSU totals (survey ≥ 4.4, Stata singleunit(centered)); average: the other strata's variance is scaled up by strata/(strata − lone strata). e.g. laborstat describe Datasets/survey_sample.csv --columns monthly_income --weight weight --strata stratum --cluster psu --lonely-psu adjust --stats mean,mean_se"))
     var lonelyPsu: String = "fail"
 
     @Option(help: "Confidence level for intervals.")
