@@ -27,7 +27,9 @@ struct Describe: ParsableCommand {
         --quantile-type 1..9 as R quantile(type=). With --weight the default is qrule "math", the \
         inverse of the weighted distribution function: the smallest x with F(x) ≥ p, as R survey's \
         svyquantile(qrule="math"); --quantile-rule also takes school, shahvaish, hf1…hf9 (survey's \
-        rules). The rule used is named in --format json output.
+        rules). Under any design option (--weight, --strata, --cluster, --fpc) every statistic uses \
+        the design's weights — given, or implied by --fpc alone — and its quantile rule. The rule \
+        used is named in --format json output.
 
         --weight alone with statistics that need no standard error (n, sum_weight, mean, total, \
         sd, pX, …) gives the design's point estimates without computing any standard error.
@@ -93,7 +95,7 @@ struct Describe: ParsableCommand {
         // The design is built only for standard errors, or when the weights come from --fpc alone;
         // otherwise weighted point estimates need no design (P2 pays for no standard error).
         let designBased = spec.isDesignBased && (statistics.contains(where: \.needsDesign) || spec.weight == nil)
-        let weighted = spec.weight != nil
+        let weighted = spec.isWeighted   // any design option: the design's weights and quantile rule
         let rule: QuantileRule = quantileRule.flatMap { QuantileRule(rawValue: $0.lowercased()) }
             ?? quantileType.flatMap { QuantileRule(type: $0) } ?? (weighted ? .math : .hf7)
         let asked = commaList(columns)
@@ -110,7 +112,7 @@ struct Describe: ParsableCommand {
             result = try designTable(spec: spec, keys: keys, columns: described, statistics: statistics, rule: rule, needed: needed)
         } else {
             let grouping = try Grouping(table, by: keys)
-            let weights = try spec.weight.map { try Weights(table, column: $0) }
+            let weights = try spec.weights(for: table)
             if lorenz {
                 result = try Gini.lorenzTable(table, columns: described, grouping: grouping, weights: weights)
             } else if correlations {
