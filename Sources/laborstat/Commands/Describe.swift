@@ -14,7 +14,9 @@ struct Describe: ParsableCommand {
 
         --stats names any of: n, missing, sum_weight, mean, total, sd, var, cv, min, max, pX (any \
         quantile: p2.5, p50, p99; median = p50), gini, skewness, kurtosis; with a design also \
-        mean_se, mean_ci_low, mean_ci_high, total_se, deff, pX_se, pX_ci_low, pX_ci_high.
+        mean_se, mean_ci_low, mean_ci_high, total_se, deff, pX_se, pX_ci_low, pX_ci_high, gini_se.
+        Under a design, gini is R convey's svygini (Σ(2r − 1)xw/(N·T) − 1, r the cumulative weight) \
+        and gini_se its linearized SE (Deville 1999; convey 1.0.1).
 
         Definitions: sd and var with divisor n − 1 (R sd/var; weighted: survey svyvar's n/(n−1) \
         factor); cv = sd / mean; skewness and kurtosis are the sample-adjusted G1 and excess G2 of \
@@ -94,7 +96,9 @@ struct Describe: ParsableCommand {
         guard !statistics.isEmpty else { throw ValidationError("--stats is empty") }
         // The design is built only for standard errors, or when the weights come from --fpc alone;
         // otherwise weighted point estimates need no design (P2 pays for no standard error).
-        let designBased = spec.isDesignBased && (statistics.contains(where: \.needsDesign) || spec.weight == nil)
+        // gini under a design is convey's svygini with or without gini_se (an estimate never depends on
+        // which other columns were asked for).
+        let designBased = spec.isDesignBased && (statistics.contains(where: \.needsDesign) || spec.weight == nil || statistics.contains(.gini))
         let weighted = spec.isWeighted   // any design option: the design's weights and quantile rule
         let rule: QuantileRule = quantileRule.flatMap { QuantileRule(rawValue: $0.lowercased()) }
             ?? quantileType.flatMap { QuantileRule(type: $0) } ?? (weighted ? .math : .hf7)
@@ -166,6 +170,10 @@ struct Describe: ParsableCommand {
             if statistics.contains(where: { [.total, .totalSE].contains($0) }) {
                 let t = try ctx.design.total(column.name, domain: ctx.domain, groups: ctx.grouping)
                 o[.total] = t.map(\.value); o[.totalSE] = t.map(\.standardError)
+            }
+            if statistics.contains(where: { [.gini, .giniSE].contains($0) }) {
+                let g = try ctx.design.gini(column.name, domain: ctx.domain, groups: ctx.grouping)
+                o[.gini] = g.map { $0.value.isNaN ? nil : $0.value }; o[.giniSE] = g.map(\.standardError)
             }
             if !ps.isEmpty {
                 let q = try ctx.design.quantiles(column.name, probabilities: ps, rule: rule, domain: ctx.domain, groups: ctx.grouping)
