@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import _LaborStatTestSupport
 
-/// `describe --stats gini,gini_se` under a design against R convey 1.0.1's svygini (survey 4.5):
+/// `describe --stats gini,gini_se,lowpay_*` under a design against R convey 1.0.1's svygini, svyarpt, svyarpr (survey 4.5):
 /// Tests/LaborStatStatsTests/References/convey/make_convey_reference.R, to 1e-8.
-@Suite("describe gini under a design vs R convey 1.0.1")
+@Suite("describe gini and low pay under a design vs R convey 1.0.1")
 struct ConveyCLITests {
     static let root = repositoryRoot()
     static let sample = root.appendingPathComponent("Datasets/survey_sample.csv").path
@@ -41,6 +41,16 @@ struct ConveyCLITests {
             }
             let alone = try runLaborstat(["describe"] + Self.cases[name]! + filter + ["--stats", "gini", "--digits", "17"])
             #expect(Self.csv(alone.stdout)[1][1] == row[1], "gini depends on whether gini_se was asked")
+            // Low pay: 2/3 of the median (svyarpt, svyarpr); in a domain the rate's line is the whole sample's.
+            let stats = ["lowpay_threshold", "lowpay_threshold_se", "lowpay_rate", "lowpay_rate_se"]
+            let lp = try runLaborstat(["describe"] + Self.cases[name]! + filter
+                                      + ["--stats", stats.joined(separator: ","), "--low-pay", "2/3", "--low-pay-basis", "median", "--digits", "17"])
+            #expect(lp.status == 0, "\(lp.stderr)")
+            let cells = Self.csv(lp.stdout)[1]
+            for (i, stat) in stats.enumerated() {
+                let got = Double(cells[i + 1])!, r = ref["\(key)|\(stat)"]!
+                #expect(abs(got - r) <= 1e-8 * max(abs(r), 1e-12), "\(key) \(stat): \(got) vs convey \(r)")
+            }
         }
     }
 }

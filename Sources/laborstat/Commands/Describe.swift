@@ -16,7 +16,9 @@ struct Describe: ParsableCommand {
         quantile: p2.5, p50, p99; median = p50), gini, skewness, kurtosis; with a design also \
         mean_se, mean_ci_low, mean_ci_high, total_se, deff, pX_se, pX_ci_low, pX_ci_high, gini_se.
         Under a design, gini is R convey's svygini (Σ(2r − 1)xw/(N·T) − 1, r the cumulative weight) \
-        and gini_se its linearized SE (Deville 1999; convey 1.0.1).
+        and gini_se its linearized SE (Deville 1999; convey 1.0.1). lowpay_threshold, lowpay_rate \
+        and their _se: the low-pay line (--low-pay of --low-pay-basis, default 2/3 of the median) and \
+        the share at or below it, as convey's svyarpt and svyarpr (Osier 2009).
 
         Definitions: sd and var with divisor n − 1 (R sd/var; weighted: survey svyvar's n/(n−1) \
         factor); cv = sd / mean; skewness and kurtosis are the sample-adjusted G1 and excess G2 of \
@@ -66,6 +68,13 @@ struct Describe: ParsableCommand {
 
     @Flag(help: "Print Lorenz-curve points instead (for `chart lorenz`): [by], column, population_share, amount_share; values must be ≥ 0.")
     var lorenz = false
+
+    @Option(help: ArgumentHelp("Low-pay line as a fraction of --low-pay-basis, for lowpay_threshold and lowpay_rate (default 2/3).",
+                               discussion: "lowpay_threshold = fraction × the basis quantile; lowpay_rate = weighted share at or below the whole sample's threshold; SEs linearized as R convey 1.0.1 svyarpt/svyarpr (Osier 2009). e.g. laborstat describe Datasets/survey_sample.csv --columns monthly_income --weight weight --strata stratum --cluster psu --fpc psu_population --stats lowpay_threshold,lowpay_threshold_se,lowpay_rate,lowpay_rate_se --low-pay 2/3 --low-pay-basis median"))
+    var lowPay: String = "2/3"
+
+    @Option(help: "Quantile the low-pay line is a fraction of: median or pX (e.g. p60).")
+    var lowPayBasis: String = "median"
 
     @Option(help: "Rename output columns: OLD=NEW,… (e.g. mean=mean_income).")
     var rename: String?
@@ -143,6 +152,19 @@ struct Describe: ParsableCommand {
         }
     }
 
+    /// `--low-pay` (a fraction, or N/M) and `--low-pay-basis` (median or pX) as numbers.
+    func lowPayLine() throws -> (fraction: Double, quantile: Double) {
+        let parts = lowPay.split(separator: "/").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let fraction: Double? = parts.count == 2 ? parts[0].flatMap { a in parts[1].map { a / $0 } } : parts.count == 1 ? parts[0] : nil
+        guard let fraction, fraction > 0, fraction.isFinite else { throw ValidationError("--low-pay takes a fraction such as 2/3 or 0.6 (got \(lowPay))") }
+        let basis = lowPayBasis.lowercased()
+        if basis == "median" { return (fraction, 0.5) }
+        guard basis.hasPrefix("p"), let pct = Double(basis.dropFirst()), pct > 0, pct < 100 else {
+            throw ValidationError("--low-pay-basis takes median or pX with 0 < X < 100, e.g. p60 (got \(lowPayBasis))")
+        }
+        return (fraction, pct / 100)
+    }
+
     /// Design-based statistics: the design (over the whole file) gives mean, total, quantiles and
     /// their SEs, intervals and deff for the domain (--where) in each group; the other statistics
     /// are the weighted point estimates of the domain's rows.
@@ -174,6 +196,15 @@ struct Describe: ParsableCommand {
             if statistics.contains(where: { [.gini, .giniSE].contains($0) }) {
                 let g = try ctx.design.gini(column.name, domain: ctx.domain, groups: ctx.grouping)
                 o[.gini] = g.map { $0.value.isNaN ? nil : $0.value }; o[.giniSE] = g.map(\.standardError)
+            }
+            if statistics.contains(where: { [.lowPayThreshold, .lowPayThresholdSE, .lowPayRate, .lowPayRateSE].contains($0) }) {
+                let (fraction, basis) = try lowPayLine()
+                let values = try column.doubles()
+                let lp = try ctx.design.lowPay(values: values, fraction: fraction, quantile: basis, domain: ctx.domain, groups: ctx.grouping)
+                o[.lowPayThreshold] = lp.map { $0.threshold.value.isNaN ? nil : $0.threshold.value }
+                o[.lowPayThresholdSE] = lp.map(\.threshold.standardError)
+                o[.lowPayRate] = lp.map { $0.rate.value.isNaN ? nil : $0.rate.value }
+                o[.lowPayRateSE] = lp.map(\.rate.standardError)
             }
             if !ps.isEmpty {
                 let q = try ctx.design.quantiles(column.name, probabilities: ps, rule: rule, domain: ctx.domain, groups: ctx.grouping)

@@ -1,5 +1,6 @@
 # Inequality estimates with linearized SEs from convey 1.0.1 (on survey 4.5) for describe --stats gini,gini_se
-# under a design (Tests/laborstatCLITests/ConveyCLITests.swift): svygini on the shipped survey sample
+# and lowpay_threshold(_se), lowpay_rate(_se) under a design (Tests/laborstatCLITests/ConveyCLITests.swift):
+# svygini, svyarpt, svyarpr on the shipped survey sample
 # (Datasets/survey_sample.csv, its design: weight, strata stratum, cluster psu, fpc psu_population), on the
 # same file as a weights-only (SRS with replacement) design, and on survey's api data (apistrat: stratified
 # with fpc; apiclus2: two-stage, weights from the fpc), overall and in a domain (subset()).
@@ -24,6 +25,14 @@ for (nm in names(cases)) {
   g <- svygini(f, d); emit(nm, "gini", coef(g)); emit(nm, "gini_se", SE(g))
   dd <- if (nm %in% c("sample", "sample_srs")) subset(d, year == 2024) else subset(d, meals > 40)
   g <- svygini(f, dd); emit(paste0(nm, "_domain"), "gini", coef(g)); emit(paste0(nm, "_domain"), "gini_se", SE(g))
+  # Low pay: two-thirds of the median (svyarpt/svyarpr, quantiles = 0.5, percent = 2/3); in a domain the
+  # rate's threshold is the whole sample's (convey's full_design), the threshold is the domain's own.
+  for (k in c("", "_domain")) {
+    x <- if (k == "") d else dd
+    t <- svyarpt(f, x, quantiles = 0.5, percent = 2/3); r <- svyarpr(f, x, quantiles = 0.5, percent = 2/3)
+    emit(paste0(nm, k), "lowpay_threshold", coef(t)); emit(paste0(nm, k), "lowpay_threshold_se", SE(t))
+    emit(paste0(nm, k), "lowpay_rate", coef(r)); emit(paste0(nm, k), "lowpay_rate_se", SE(r))
+  }
 }
 res <- do.call(rbind, out)
 res$survey <- as.character(packageVersion("survey")); res$convey <- as.character(packageVersion("convey"))
