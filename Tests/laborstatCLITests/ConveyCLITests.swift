@@ -51,6 +51,16 @@ struct ConveyCLITests {
                 let got = Double(cells[i + 1])!, r = ref["\(key)|\(stat)"]!
                 #expect(abs(got - r) <= 1e-8 * max(abs(r), 1e-12), "\(key) \(stat): \(got) vs convey \(r)")
             }
+            // Pay gap (svygpg): 男 the reference of sex; Yes of sch.wide in the api data (read as a boolean: true).
+            let gap = try runLaborstat(["describe"] + Self.cases[name]! + filter
+                                       + ["--stats", "n", "--pay-gap", name.hasPrefix("sample") ? "sex=男" : "sch.wide=true", "--digits", "17"])
+            #expect(gap.status == 0, "\(gap.stderr)")
+            let g = Self.csv(gap.stdout)
+            #expect(g[0] == ["column", "n", "pay_gap", "pay_gap_se"])
+            for (i, stat) in ["pay_gap", "pay_gap_se"].enumerated() {
+                let got = Double(g[1][i + 2])!, r = ref["\(key)|\(stat)"]!
+                #expect(abs(got - r) <= 1e-8 * abs(r), "\(key) \(stat): \(got) vs convey \(r)")
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ public enum DescribeStatistic: Hashable, Sendable {
     case giniSE
     /// Low-pay threshold (fraction × quantile) and the share at or below it, with SEs (convey `svyarpt`, `svyarpr`).
     case lowPayThreshold, lowPayThresholdSE, lowPayRate, lowPayRateSE
+    /// The gender pay gap and its SE (convey `svygpg`), added by `describe --pay-gap COL=LEVEL`.
+    case payGap, payGapSE
     case quantileSE(Double, label: String), quantileCILow(Double, label: String), quantileCIHigh(Double, label: String)
 
     /// The contract's default list without a design.
@@ -87,6 +89,8 @@ public enum DescribeStatistic: Hashable, Sendable {
         case .lowPayThresholdSE: "lowpay_threshold_se"
         case .lowPayRate: "lowpay_rate"
         case .lowPayRateSE: "lowpay_rate_se"
+        case .payGap: "pay_gap"
+        case .payGapSE: "pay_gap_se"
         case .quantile(_, let l), .quantileSE(_, let l), .quantileCILow(_, let l), .quantileCIHigh(_, let l): l
         }
     }
@@ -94,7 +98,7 @@ public enum DescribeStatistic: Hashable, Sendable {
     /// True for statistics that only a survey design defines (standard errors, intervals, deff).
     public var needsDesign: Bool {
         switch self {
-        case .meanSE, .meanCILow, .meanCIHigh, .totalSE, .deff, .giniSE, .lowPayThreshold, .lowPayThresholdSE, .lowPayRate, .lowPayRateSE, .quantileSE, .quantileCILow, .quantileCIHigh: true
+        case .meanSE, .meanCILow, .meanCIHigh, .totalSE, .deff, .giniSE, .lowPayThreshold, .lowPayThresholdSE, .lowPayRate, .lowPayRateSE, .payGap, .payGapSE, .quantileSE, .quantileCILow, .quantileCIHigh: true
         default: false
         }
     }

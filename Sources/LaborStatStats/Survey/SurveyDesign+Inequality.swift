@@ -52,3 +52,26 @@ extension SurveyDesign {
         try gini(values: numericValues(column), domain: domain, groups: groups)
     }
 }
+
+/// The gender pay gap, as R `convey` 1.0.1's `svygpg`: (Ȳ_men − Ȳ_women) / Ȳ_men = 1 − R₁/R₂ with R₁, R₂
+/// the weighted means of the two groups (R₂ the reference, "men"), and the influence values
+/// −(1/R₂)·u₁ + (R₁/R₂²)·u₂, u_j = 1{k ∈ j}(y_k − R_j)/N_j (convey's `contrastinf`); SE linearized.
+extension SurveyDesign {
+    /// `isReference[r]`: true for the reference group (men), false for the other, nil when missing.
+    public func payGap(values y: [Double], isReference: [Bool?], domain: [Bool]?, groups: Grouping?) throws -> [Estimate] {
+        try checkLength(y.count)
+        try checkLength(isReference.count)
+        return try domainRows(domain: domain, groups: groups) { !y[$0].isNaN && isReference[$0] != nil }.map { rows in
+            var n = [0.0, 0.0], s = [0.0, 0.0]
+            for r in rows { let j = isReference[r]! ? 1 : 0; n[j] += weights[r]; s[j] += weights[r] * y[r] }
+            guard n[0] > 0, n[1] > 0 else { return Estimate(value: .nan, n: rows.count) }
+            let r1 = s[0] / n[0], r2 = s[1] / n[1]
+            let z = rows.map { r -> Double in
+                let u = isReference[r]! ? (r1 / (r2 * r2)) * (y[r] - r2) / n[1] : -(1 / r2) * (y[r] - r1) / n[0]
+                return weights[r] * u
+            }
+            let (v, df) = linearizedVariance(rows: rows, z: z)
+            return estimate(1 - r1 / r2, variance: v, df: df, n: rows.count, srsVariance: nil)
+        }
+    }
+}

@@ -76,6 +76,10 @@ struct Describe: ParsableCommand {
     @Option(help: "Quantile the low-pay line is a fraction of: median or pX (e.g. p60).")
     var lowPayBasis: String = "median"
 
+    @Option(help: ArgumentHelp("Adds pay_gap, pay_gap_se: (mean of COL=LEVEL − mean of the other level) / mean of COL=LEVEL, under a design (R convey svygpg).",
+                               discussion: "COL must have two levels. e.g. laborstat describe Datasets/survey_sample.csv --columns monthly_income --weight weight --strata stratum --cluster psu --fpc psu_population --stats mean --pay-gap sex=男"))
+    var payGap: String?
+
     @Option(help: "Rename output columns: OLD=NEW,… (e.g. mean=mean_income).")
     var rename: String?
 
@@ -100,8 +104,13 @@ struct Describe: ParsableCommand {
     func run() throws {
         let spec = try design.spec
         let keys = commaList(by).map(KeySpec.init)
-        let statistics = try stats.map { try DescribeStatistic.list($0) }
+        var statistics = try stats.map { try DescribeStatistic.list($0) }
             ?? (spec.isDesignBased ? DescribeStatistic.designDefaults : DescribeStatistic.defaults)
+        let gap = try payGapSpec()
+        if gap != nil {
+            guard spec.isDesignBased else { throw ValidationError("--pay-gap needs a survey design (--weight, and --strata/--cluster/--fpc as sampled)") }
+            statistics += [.payGap, .payGapSE]
+        }
         guard !statistics.isEmpty else { throw ValidationError("--stats is empty") }
         // The design is built only for standard errors, or when the weights come from --fpc alone;
         // otherwise weighted point estimates need no design (P2 pays for no standard error).
@@ -112,7 +121,7 @@ struct Describe: ParsableCommand {
         let rule: QuantileRule = quantileRule.flatMap { QuantileRule(rawValue: $0.lowercased()) }
             ?? quantileType.flatMap { QuantileRule(type: $0) } ?? (weighted ? .math : .hf7)
         let asked = commaList(columns)
-        let needed: [String]? = asked.isEmpty ? nil : asked + keys.map(\.column) + design.columns
+        let needed: [String]? = asked.isEmpty ? nil : asked + keys.map(\.column) + design.columns + (gap.map { [$0.column] } ?? [])
         let table = try input.loadFiltered(columns: needed)
         let keyColumns = Set(keys.map { Table.normalizedName($0.column) } + design.columns.map(Table.normalizedName))
         let described = asked.isEmpty
@@ -122,7 +131,7 @@ struct Describe: ParsableCommand {
         var decimals: [String: Int] = [:]
         var result: Table
         if designBased && !correlations && !lorenz {
-            result = try designTable(spec: spec, keys: keys, columns: described, statistics: statistics, rule: rule, needed: needed)
+            result = try designTable(spec: spec, keys: keys, columns: described, statistics: statistics, rule: rule, needed: needed, gap: gap)
         } else {
             let grouping = try Grouping(table, by: keys)
             let weights = try spec.weights(for: table)
@@ -152,6 +161,15 @@ struct Describe: ParsableCommand {
         }
     }
 
+    /// `--pay-gap COL=LEVEL`.
+    func payGapSpec() throws -> (column: String, level: String)? {
+        guard let payGap else { return nil }
+        guard let eq = payGap.firstIndex(of: "="), eq != payGap.startIndex, payGap.index(after: eq) != payGap.endIndex else {
+            throw ValidationError("--pay-gap takes COL=LEVEL, the reference (men) level, e.g. sex=男 (got \(payGap))")
+        }
+        return (String(payGap[..<eq]), String(payGap[payGap.index(after: eq)...]))
+    }
+
     /// `--low-pay` (a fraction, or N/M) and `--low-pay-basis` (median or pX) as numbers.
     func lowPayLine() throws -> (fraction: Double, quantile: Double) {
         let parts = lowPay.split(separator: "/").map { Double($0.trimmingCharacters(in: .whitespaces)) }
@@ -169,7 +187,7 @@ struct Describe: ParsableCommand {
     /// their SEs, intervals and deff for the domain (--where) in each group; the other statistics
     /// are the weighted point estimates of the domain's rows.
     func designTable(spec: SurveyDesignSpec, keys: [KeySpec], columns: [String], statistics: [DescribeStatistic],
-                     rule: QuantileRule, needed: [String]?) throws -> Table {
+                     rule: QuantileRule, needed: [String]?, gap: (column: String, level: String)? = nil) throws -> Table {
         let ctx = try DesignSupport.Context(input: input, spec: spec, keys: keys, columns: needed)
         var overrides: DescriptiveSummary.Overrides = [:]
         let probabilities = statistics.compactMap { s -> Double? in
@@ -205,6 +223,20 @@ struct Describe: ParsableCommand {
                 o[.lowPayThresholdSE] = lp.map(\.threshold.standardError)
                 o[.lowPayRate] = lp.map { $0.rate.value.isNaN ? nil : $0.rate.value }
                 o[.lowPayRateSE] = lp.map(\.rate.standardError)
+            }
+            if let gap {
+                let sex = try ctx.table.column(named: gap.column)
+                var levels = Set<String>()
+                let isReference: [Bool?] = (0..<sex.count).map { r in
+                    guard let s = sex.string(at: r) else { return nil }
+                    levels.insert(s)
+                    return s == gap.level
+                }
+                guard levels.count == 2, levels.contains(gap.level) else {
+                    throw ValidationError("--pay-gap \(gap.column)=\(gap.level): \(gap.column) must have two levels, one of them \(gap.level) (found \(levels.sorted().joined(separator: ", ")))")
+                }
+                let g = try ctx.design.payGap(values: try column.doubles(), isReference: isReference, domain: ctx.domain, groups: ctx.grouping)
+                o[.payGap] = g.map { $0.value.isNaN ? nil : $0.value }; o[.payGapSE] = g.map(\.standardError)
             }
             if !ps.isEmpty {
                 let q = try ctx.design.quantiles(column.name, probabilities: ps, rule: rule, domain: ctx.domain, groups: ctx.grouping)

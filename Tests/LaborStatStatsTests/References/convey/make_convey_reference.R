@@ -1,6 +1,6 @@
 # Inequality estimates with linearized SEs from convey 1.0.1 (on survey 4.5) for describe --stats gini,gini_se
 # and lowpay_threshold(_se), lowpay_rate(_se) under a design (Tests/laborstatCLITests/ConveyCLITests.swift):
-# svygini, svyarpt, svyarpr on the shipped survey sample
+# svygini, svyarpt, svyarpr, svygpg (describe --pay-gap) on the shipped survey sample
 # (Datasets/survey_sample.csv, its design: weight, strata stratum, cluster psu, fpc psu_population), on the
 # same file as a weights-only (SRS with replacement) design, and on survey's api data (apistrat: stratified
 # with fpc; apiclus2: two-stage, weights from the fpc), overall and in a domain (subset()).
@@ -32,6 +32,9 @@ for (nm in names(cases)) {
     t <- svyarpt(f, x, quantiles = 0.5, percent = 2/3); r <- svyarpr(f, x, quantiles = 0.5, percent = 2/3)
     emit(paste0(nm, k), "lowpay_threshold", coef(t)); emit(paste0(nm, k), "lowpay_threshold_se", SE(t))
     emit(paste0(nm, k), "lowpay_rate", coef(r)); emit(paste0(nm, k), "lowpay_rate_se", SE(r))
+    # Pay gap 1 − R1/R2 (svygpg), the reference level second in code-point order: 男 (sex), Yes (sch.wide).
+    g <- svygpg(f, x, if (nm %in% c("sample", "sample_srs")) ~sex else ~sch.wide)
+    emit(paste0(nm, k), "pay_gap", coef(g)); emit(paste0(nm, k), "pay_gap_se", SE(g))
   }
 }
 res <- do.call(rbind, out)
