@@ -113,7 +113,7 @@ final class ReferenceComparison: @unchecked Sendable {
     }
 }
 
-@Suite("Survey design vs R survey 4.1.1")
+@Suite("Survey design vs R survey 4.5")
 struct SurveyDesignTests {
     @Test("estimates, SEs, CIs and design effects match R", arguments: surveyCases)
     func matchesR(_ c: SurveyCase) throws {
@@ -210,6 +210,36 @@ struct SurveyDesignTests {
             #expect(cmp.compared == 192)
             print("survey-reference \(name) quantile rules: \(cmp.compared) values; largest relative difference \(String(format: "%.1e", cmp.worst["quantile_rule"] ?? 0))")
         }
+    }
+
+    @Test("lonely PSUs as survey's tests/lonely.psu.R: adjust centres at the grand mean (survey ≥ 4.4)",
+          arguments: [SurveyDesignSpec.LonelyPSU.remove, .adjust, .average, .certainty])
+    func lonelyFirstStage(_ policy: SurveyDesignSpec.LonelyPSU) throws {
+        let table = try SurveyReference.table("apiclus1_lonely.csv")
+        var reference: [String: Double] = [:]
+        for r in try SurveyReference.csvRows(SurveyReference.folder.appendingPathComponent("lonely_psu.csv")).dropFirst() {
+            #expect(r[5].text == "4.5")
+            reference[r[0..<4].map(\.text).joined(separator: "|")] = Double(r[4].text)!
+        }
+        // dropped31: the file without district 413 and then without its 31st row (a new lone stratum).
+        let dnum = try table.column(named: "dnum").doubles()
+        let kept = dnum.indices.filter { dnum[$0] != 413 }
+        let dropped = kept.indices.filter { $0 != 30 }.map { Int32(kept[$0]) }
+        let droppedTable = try Table(columns: table.columns.map { $0.gathering(dropped) })
+        var compared = 0
+        for (name, t, fpc) in [("nofpc", table, [String]()), ("fpc", table, ["fpc_lonely"]), ("dropped31", droppedTable, [])] {
+            let design = try SurveyDesign(table: t, spec: SurveyDesignSpec(weight: "pw", strata: "dnum", fpc: fpc, lonelyPSU: policy))
+            for (estimator, e) in [("mean", try design.mean("api00", domain: nil, groups: nil)[0]),
+                                   ("total", try design.total("api00", domain: nil, groups: nil)[0])] {
+                for (stat, v) in [("value", e.value), ("se", e.standardError ?? .nan)] {
+                    let key = "\(name)|\(policy.rawValue)|\(estimator)|\(stat)"
+                    let r = try #require(reference[key], "no R value for \(key)")
+                    #expect(abs(v - r) <= 1e-10 * abs(r), "\(key): LaborStat \(v), R survey 4.5 \(r)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == 12)
     }
 
     @Test("lonely second-stage units under each policy match R (average gives NaN, as R)",

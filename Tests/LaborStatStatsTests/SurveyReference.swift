@@ -8,8 +8,11 @@ enum SurveyReference {
 
     /// Reads one of R's `write.csv` files: quoted text, bare numbers, empty = missing. A column is numeric
     /// when every present cell is a bare number, otherwise categorical.
-    static func table(_ file: String) throws -> Table {
-        let rows = try csvRows(folder.appendingPathComponent(file))
+    static func table(_ file: String) throws -> Table { try table(url: folder.appendingPathComponent(file)) }
+
+    /// The same for any R-style CSV (e.g. `Datasets/survey_sample.csv`).
+    static func table(url: URL) throws -> Table {
+        let rows = try csvRows(url)
         let header = rows[0].map(\.text)
         let body = rows.dropFirst()
         var columns: [Column] = []

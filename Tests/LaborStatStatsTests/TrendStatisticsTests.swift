@@ -93,6 +93,16 @@ struct TrendStatisticsTests {
         #expect(two.olsSlope == 2 && two.theilSenSlope == 2 && two.olsStandardError == nil)
     }
 
+    @Test("Mann–Kendall on a constant series: S = 0 gives Z = 0 and p = 1; tau-b empty (0/0)")
+    func constantSeries() {
+        let t = TrendLine(x: (0..<8).map { Double(2016 + $0) }, y: Array(repeating: 4200, count: 8))
+        #expect(t.mannKendallS == 0)
+        #expect(t.mannKendallZ == 0)
+        #expect(t.mannKendallPValue == 1)
+        #expect(t.kendallTau == nil)
+        #expect(t.olsSlope == 0 && t.theilSenSlope == 0)
+    }
+
     @Test("a permutation of the points changes nothing")
     func permutation() throws {
         let (x, y) = try Self.series()["decline"]!

@@ -37,4 +37,10 @@ public struct Weights: Sendable {
         column = c.name
         values = v
     }
+
+    /// Weights checked by their maker (a survey design's).
+    init(column: String, checked values: [Double]) {
+        self.column = column
+        self.values = values
+    }
 }

@@ -5,6 +5,12 @@ public enum DescribeStatistic: Hashable, Sendable {
     case quantile(Double, label: String)
     // Design-based only (need a survey design: standard errors, intervals, design effects).
     case meanSE, meanCILow, meanCIHigh, totalSE, deff
+    /// The Gini coefficient's linearized SE (R convey `svygini`).
+    case giniSE
+    /// Low-pay threshold (fraction × quantile) and the share at or below it, with SEs (convey `svyarpt`, `svyarpr`).
+    case lowPayThreshold, lowPayThresholdSE, lowPayRate, lowPayRateSE
+    /// The gender pay gap and its SE (convey `svygpg`), added by `describe --pay-gap COL=LEVEL`.
+    case payGap, payGapSE
     case quantileSE(Double, label: String), quantileCILow(Double, label: String), quantileCIHigh(Double, label: String)
 
     /// The contract's default list without a design.
@@ -18,10 +24,12 @@ public enum DescribeStatistic: Hashable, Sendable {
         "n": .n, "missing": .missing, "sum_weight": .sumWeight, "mean": .mean, "sd": .sd, "var": .variance,
         "cv": .cv, "min": .min, "max": .max, "total": .total, "gini": .gini, "skewness": .skewness,
         "kurtosis": .kurtosis, "mean_se": .meanSE, "mean_ci_low": .meanCILow, "mean_ci_high": .meanCIHigh,
-        "total_se": .totalSE, "deff": .deff, "median": q(50),
+        "total_se": .totalSE, "deff": .deff, "median": q(50), "gini_se": .giniSE,
+        "lowpay_threshold": .lowPayThreshold, "lowpay_threshold_se": .lowPayThresholdSE, "lowpay_rate": .lowPayRate, "lowpay_rate_se": .lowPayRateSE,
     ]
     public static let knownNames = ["n", "missing", "sum_weight", "mean", "mean_se", "mean_ci_low", "mean_ci_high",
-                                    "total", "total_se", "sd", "var", "cv", "min", "max", "gini", "skewness", "kurtosis", "deff"]
+                                    "total", "total_se", "sd", "var", "cv", "min", "max", "gini", "gini_se", "skewness", "kurtosis", "deff",
+                                    "lowpay_threshold", "lowpay_threshold_se", "lowpay_rate", "lowpay_rate_se"]
 
     /// Parses a name of `--stats`: the fixed names, `median`, and `pX`, `pX_se`, `pX_ci_low`, `pX_ci_high`.
     public init(_ text: String) throws(DescriptiveError) {
@@ -76,6 +84,13 @@ public enum DescribeStatistic: Hashable, Sendable {
         case .meanCIHigh: "mean_ci_high"
         case .totalSE: "total_se"
         case .deff: "deff"
+        case .giniSE: "gini_se"
+        case .lowPayThreshold: "lowpay_threshold"
+        case .lowPayThresholdSE: "lowpay_threshold_se"
+        case .lowPayRate: "lowpay_rate"
+        case .lowPayRateSE: "lowpay_rate_se"
+        case .payGap: "pay_gap"
+        case .payGapSE: "pay_gap_se"
         case .quantile(_, let l), .quantileSE(_, let l), .quantileCILow(_, let l), .quantileCIHigh(_, let l): l
         }
     }
@@ -83,7 +98,7 @@ public enum DescribeStatistic: Hashable, Sendable {
     /// True for statistics that only a survey design defines (standard errors, intervals, deff).
     public var needsDesign: Bool {
         switch self {
-        case .meanSE, .meanCILow, .meanCIHigh, .totalSE, .deff, .quantileSE, .quantileCILow, .quantileCIHigh: true
+        case .meanSE, .meanCILow, .meanCIHigh, .totalSE, .deff, .giniSE, .lowPayThreshold, .lowPayThresholdSE, .lowPayRate, .lowPayRateSE, .payGap, .payGapSE, .quantileSE, .quantileCILow, .quantileCIHigh: true
         default: false
         }
     }

@@ -85,3 +85,20 @@ enum IncompleteBeta {
         return Double(h)
     }
 }
+
+extension IncompleteBeta {
+    /// The p-quantile of the Beta(a, b) distribution (R `qbeta`): the x with I_x(a, b) = p, by
+    /// bisection on [0, 1] to the last bit (I_x is monotone; 1100 halvings reach any double).
+    static func quantile(_ p: Double, a: Double, b: Double) -> Double {
+        guard p >= 0, p <= 1, a > 0, b > 0, a.isFinite, b.isFinite else { return .nan }
+        if p == 0 { return 0 }
+        if p == 1 { return 1 }
+        var lo = 0.0, hi = 1.0
+        for _ in 0..<1100 {
+            let mid = lo + (hi - lo) / 2
+            if mid <= lo || mid >= hi { break }
+            if regularized(x: mid, y: 1 - mid, a: a, b: b).lower < p { lo = mid } else { hi = mid }
+        }
+        return lo + (hi - lo) / 2
+    }
+}

@@ -32,7 +32,9 @@ extension SurveyDesign {
             let z = rows.map { weights[$0] * (y[$0] - mean) / wsum }
             let (v, df) = linearizedVariance(rows: rows, z: z)
             let vsrs = srsVarianceOfMean(rows: rows, values: y, centre: mean, weightSum: wsum)
-            return estimate(mean, variance: v, df: df, n: rows.count, srsVariance: vsrs)
+            let e = estimate(mean, variance: v, df: df, n: rows.count, srsVariance: vsrs)
+            // The mean of a 0/1 column is a share: its interval by `spec.shareInterval` (svyciprop).
+            return rows.allSatisfy({ y[$0] == 0 || y[$0] == 1 }) ? shareInterval(e, df: df) : e
         }
     }
 
@@ -110,7 +112,8 @@ extension SurveyDesign {
     /// Shares of each level of a categorical column (R `svymean(~factor(x))`): for level k,
     /// p̂_k = Σ_{x = k} w / Σ w with influence values w (1{x = k} − p̂_k)/Ŵ. Levels are those of the whole
     /// table (so every group lists every level, with 0 where absent), sorted by value for numbers and by
-    /// code point for text. Wald confidence intervals, as `confint(svymean(…))`.
+    /// code point for text. Confidence intervals by `spec.shareInterval` (R `svyciprop`; `.wald` is
+    /// `confint(svymean(…))`).
     public func proportions(_ column: String, domain: [Bool]?, groups: Grouping?) throws -> [[(level: String, estimate: Estimate)]] {
         let (code, levels) = try levelCodes(column)
         return try proportions(levelOfRow: code, levels: levels, domain: domain, groups: groups)
@@ -134,7 +137,7 @@ extension SurveyDesign {
                 let (v, df) = linearizedVariance(rows: rows, z: z)
                 let n = Double(rows.count)
                 let vsrs: Double? = wsum > n ? share * (1 - share) * n / (n - 1) * (wsum - n) / (wsum * n) : nil
-                return (levels[k], estimate(share, variance: v, df: df, n: rows.count, srsVariance: vsrs))
+                return (levels[k], shareInterval(estimate(share, variance: v, df: df, n: rows.count, srsVariance: vsrs), df: df))
             }
         }
     }
@@ -211,6 +214,17 @@ extension SurveyDesign {
         var deff: Double? = nil
         if let s = srsVariance, s > 0, s.isFinite { deff = variance / s }
         return Estimate(value: value, standardError: se.isNaN ? nil : se, ciLow: low, ciHigh: high, n: n, designEffect: deff)
+    }
+
+    /// A share's estimate with its interval by `spec.shareInterval` (the Wald one is `estimate`'s).
+    func shareInterval(_ e: Estimate, df: Int) -> Estimate {
+        guard spec.shareInterval != .wald else { return e }
+        var out = e
+        let (low, high) = spec.shareInterval.limits(share: e.value, se: e.standardError ?? .nan, critical: critical(df: df),
+                                                    level: spec.level, rows: e.n, designDF: df)
+        out.ciLow = low
+        out.ciHigh = high
+        return out
     }
 
     /// The two-sided critical value at `spec.level`: normal, or t on `df` (nil when df < 1).

@@ -26,6 +26,19 @@ extension SurveyDesign {
         var unitsByStratum = [[Int]](repeating: [], count: strataCount)
         for (u, i) in psuIDs.enumerated() { unitsByStratum[Int(stratumOfPSU[i])].append(u) }
         let presentStrata = unitsByStratum.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        // `adjust`: the grand mean of the PSU totals, Ū − Ā p̂ with Ū = Σ U / N, Ā = Σ A / N over the
+        // N PSUs of the strata present (as `linearizedCovariance`, survey ≥ 4.4).
+        var grandU = [Double](repeating: 0, count: p), grandA = 0.0
+        if spec.lonelyPSU == .adjust {
+            var n = 0
+            for h in 0..<strataCount where !unitsByStratum[h].isEmpty { n += psusInStratum[h] }
+            for u in 0..<psuIDs.count {
+                grandA += psuUnits.a[u]
+                for x in psuUnits.start[u] ..< psuUnits.start[u + 1] { grandU[psuUnits.cells[x]] += psuUnits.values[x] }
+            }
+            grandU = grandU.map { $0 / Double(n) }
+            grandA /= Double(n)
+        }
         var lonelyPresent = 0
         for h in 0..<strataCount where !unitsByStratum[h].isEmpty {
             let f = stageOneFactor(h)
@@ -34,7 +47,10 @@ extension SurveyDesign {
             let units = unitsByStratum[h]
             if nh == 1 {
                 switch spec.lonelyPSU {
-                case .adjust: stageOne.add(psuUnits, units, total: 1, centred: false, scale: f)
+                case .adjust:
+                    var u = grandU.map { -$0 }
+                    for x in psuUnits.start[units[0]] ..< psuUnits.start[units[0] + 1] { u[psuUnits.cells[x]] += psuUnits.values[x] }
+                    stageOne.addDense(u, a: psuUnits.a[units[0]] - grandA, scale: f)
                 case .average: lonelyPresent += 1
                 case .remove, .certainty, .fail: break
                 }
@@ -58,7 +74,7 @@ extension SurveyDesign {
                 let units = unitsByPSU[i] ?? []
                 if m == 1 {
                     switch spec.lonelyPSU {
-                    case .adjust: stageTwo.add(ssuUnits, units, total: 1, centred: false, scale: outer * f)
+                    case .adjust: break   // centred at the PSU's own grand mean: adds nothing
                     case .average: stageTwo.isNaN = true
                     case .remove, .certainty, .fail: break
                     }
@@ -161,6 +177,16 @@ struct ShareScatter {
         }
         for i in touched { sumU[i] = 0; isTouched[i] = false }
         touched.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds one unit given densely: Z = u − a p̂ (a lone PSU centred at the grand mean).
+    mutating func addDense(_ u: [Double], a: Double, scale: Double) {
+        for i in 0..<p where u[i] != 0 {
+            let ui = scale * u[i]
+            for j in 0..<p { m[i * p + j] += ui * u[j] }
+            v[i] += a * ui
+        }
+        c += scale * a * a
     }
 
     /// The p × p matrix M − v p̂ᵀ − p̂ vᵀ + c p̂ p̂ᵀ, times `factor`.

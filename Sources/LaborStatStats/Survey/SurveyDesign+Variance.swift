@@ -14,11 +14,14 @@ import _LaborStatBLAS
 /// its second-stage units with (1 − m_i/M_i)·m_i/(m_i − 1).
 ///
 /// A stratum (or PSU at stage 2) with a single sampled unit, by `--lonely-psu` (R `survey.lonely.psu`):
-/// `remove`, `certainty` — adds nothing; `adjust` — (1 − f)·Z Zᵀ, the unit's total centred at zero (the
-/// grand mean of influence values) instead of its stratum mean; `average` — adds nothing, and the sum over
-/// strata is multiplied by (strata present) / (strata present − lonely strata present), strata present
-/// being those with a row in the domain (R's `nstrat/nokstrat`; a lonely second-stage unit under
-/// `average` gives NaN, as R does).
+/// `remove`, `certainty` — adds nothing; `adjust` — (1 − f)·(Z − Z̄)(Z − Z̄)ᵀ, the unit's total centred at
+/// the sample grand mean Z̄ = Σ Z / Σ_h n_h (the PSU totals of the strata present, over their PSU counts)
+/// instead of its stratum mean — survey ≥ 4.4 (`?surveyoptions`: "centered at the sample grand mean",
+/// Stata's `singleunit(centered)`; survey ≤ 4.3 centred at zero). At stage 2 the grand mean is that of
+/// the PSU's own units, so a lone second-stage unit adds nothing, as survey 4.5's `arma_onestage`;
+/// `average` — adds nothing, and the sum over strata is multiplied by (strata present) / (strata
+/// present − lonely strata present), strata present being those with a row in the domain (R's
+/// `nstrat/nokstrat`; a lonely second-stage unit under `average` gives NaN, as R does).
 extension SurveyDesign {
     /// The p×p covariance (row-major) of the totals of `z` over `rows`, plus the domain's design degrees
     /// of freedom (PSUs with a row in `rows` − strata with a row in `rows`, R's `degf` of the subset).
@@ -59,6 +62,7 @@ extension SurveyDesign {
         let df = touchedPSU.count - presentStrata
 
         // Stage 1: centred cross-products of PSU totals within each stratum.
+        let grand = spec.lonelyPSU == .adjust ? grandMean(totals, p: p, strataPresent: touchedByStratum) : []
         var lonelyPresent = 0
         var stratumCov = [Double](repeating: 0, count: p * p)
         var mean = [Double](repeating: 0, count: p)
@@ -68,7 +72,10 @@ extension SurveyDesign {
             let nh = psusInStratum[h]
             if nh == 1 {
                 switch spec.lonelyPSU {
-                case .adjust: addOuter(&cov, totals, offset: touchedByStratum[h][0] * p, p: p, scale: f)
+                case .adjust:
+                    let t = touchedByStratum[h][0]
+                    let centred = (0..<p).map { totals[t * p + $0] - grand[$0] }
+                    addOuter(&cov, centred, offset: 0, p: p, scale: f)
                 case .average: lonelyPresent += 1
                 case .remove, .certainty, .fail: break
                 }
@@ -109,8 +116,7 @@ extension SurveyDesign {
                 let units = unitsOfPSU[i]
                 if m == 1 {
                     switch spec.lonelyPSU {
-                    case .adjust:
-                        if let s = units.first { addOuter(&cov, ssuTotal, offset: s * p, p: p, scale: outer * f) }
+                    case .adjust: break   // centred at the PSU's grand mean, its own total: adds nothing
                     case .average:
                         for j in 0..<(p * p) { cov[j] = .nan }
                     case .remove, .certainty, .fail: break
@@ -151,6 +157,13 @@ extension SurveyDesign {
         for (k, r) in rows.enumerated() { let h = Int(stratumOfRow[r]); let d = z[k] - mean[h]; squares[h] += d * d }
         var v = 0.0
         var present = 0, lonelyPresent = 0
+        // The sample grand mean of PSU totals (`adjust`): Σ z over the PSUs of the strata present.
+        var grand = 0.0
+        if spec.lonelyPSU == .adjust {
+            var psus = 0
+            for h in 0..<strataCount where touched[h] > 0 { grand += sum[h]; psus += psusInStratum[h] }
+            grand /= Double(psus)
+        }
         for h in 0..<strataCount where touched[h] > 0 {
             present += 1
             let f = stageOneFactor(h)
@@ -158,7 +171,7 @@ extension SurveyDesign {
             let nh = psusInStratum[h]
             if nh == 1 {
                 switch spec.lonelyPSU {
-                case .adjust: v += f * sum[h] * sum[h]
+                case .adjust: v += f * (sum[h] - grand) * (sum[h] - grand)
                 case .average: lonelyPresent += 1
                 case .remove, .certainty, .fail: break
                 }
@@ -174,6 +187,17 @@ extension SurveyDesign {
 }
 
 extension SurveyDesign {
+    /// Σ of the PSU totals over Σ n_h of the strata present (survey 4.5's `Y_means` for `adjust`).
+    func grandMean(_ totals: [Double], p: Int, strataPresent: [[Int]]) -> [Double] {
+        var mean = [Double](repeating: 0, count: p)
+        var psus = 0
+        for (h, slots) in strataPresent.enumerated() where !slots.isEmpty {
+            psus += psusInStratum[h]
+            for t in slots { for j in 0..<p { mean[j] += totals[t * p + j] } }
+        }
+        return mean.map { $0 / Double(psus) }
+    }
+
     /// PSUs − strata among `rows` (R `degf` of a subset design).
     func degreesOfFreedom(rows: [Int]) -> Int {
         var psuSeen = Set<Int32>(), stratumSeen = Set<Int32>()

@@ -9,7 +9,7 @@ import LaborStatTable
 /// let income = try design.mean("月收入", domain: nil, groups: nil)[0]   // value, SE, CI, deff
 /// ```
 ///
-/// Conventions, all as R `survey` 4.1 does them (the tests compare with it to 1e-9):
+/// Conventions, all as R `survey` 4.5 does them (the tests compare with it to 1e-9):
 /// - Sampling is with replacement at the first stage unless `fpc` is given; then without replacement
 ///   at every stage that has an fpc. The variance is Taylor-linearized (`svyrecvar`), see
 ///   `SurveyDesign+Variance.swift`.
@@ -28,7 +28,7 @@ import LaborStatTable
 /// (`linearizedCovariance(rows:z:p:)`, also used by `LinearModel+Survey` for svyglm); `+Estimators`
 /// has mean, total, ratio, variance and proportions; `+Quantile` the Woodruff quantiles and survey's
 /// quantile rules; `+RaoScott` the two-way test. Reference values: `Tests/LaborStatStatsTests/References/
-/// survey/make_reference.R` (R survey 4.1.1).
+/// survey/make_reference.R` (R survey 4.5).
 public struct SurveyDesign: Sendable {
     public let spec: SurveyDesignSpec
     /// The table, without its selection.

@@ -17,9 +17,12 @@ public struct SurveyDesignSpec: Sendable, Equatable {
     public var lonelyPSU: LonelyPSU
     public var level: Double
     public var df: DegreesOfFreedom
+    /// The interval of a share (a level's proportion, the mean of a 0/1 column): R `svyciprop(method=)`.
+    public var shareInterval: ShareInterval
 
     public init(weight: String? = nil, strata: String? = nil, clusters: [String] = [], fpc: [String] = [],
-                lonelyPSU: LonelyPSU = .fail, level: Double = 0.95, df: DegreesOfFreedom = .normal) {
+                lonelyPSU: LonelyPSU = .fail, level: Double = 0.95, df: DegreesOfFreedom = .normal,
+                shareInterval: ShareInterval = .logit) {
         self.weight = weight
         self.strata = strata
         self.clusters = clusters
@@ -27,6 +30,7 @@ public struct SurveyDesignSpec: Sendable, Equatable {
         self.lonelyPSU = lonelyPSU
         self.level = level
         self.df = df
+        self.shareInterval = shareInterval
     }
 
     /// True when any design option was given: the command is then design-based.

@@ -15,7 +15,8 @@ import Foundation
 ///   the tied pairs in x and y.
 /// * Mann–Kendall: S = Σ_{i<j} sign(yⱼ−yᵢ) in time order, Var S = [n(n−1)(2n+5) − Σ t(t−1)(2t+5)]/18
 ///   over tie groups of y, Z = (S − sign S)/√Var S (continuity correction), p = 2(1 − Φ(|Z|));
-///   as R `Kendall::MannKendall` and `pymannkendall.original_test`.
+///   as R `Kendall::MannKendall` and `pymannkendall.original_test`. S = 0 gives Z = 0 and p = 1, a
+///   constant series included (Var S = 0 there; τ_b stays empty, 0/0).
 public struct TrendLine: Sendable, Equatable {
     public var n: Int
     public var olsSlope: Double?
@@ -118,7 +119,12 @@ public struct TrendLine: Sendable, Equatable {
         // Mann–Kendall with tie-corrected variance and continuity correction.
         let mkVar = (base - tieTerm(yTies)) / 18
         mannKendallS = Double(s)
-        if mkVar > 0 {
+        if s == 0 {
+            // S = 0 (a constant series among them, where Var S is 0 too): no evidence of a trend,
+            // Z = 0 and p = 1 whatever the variance; tau-b stays empty there (0/0).
+            mannKendallZ = 0
+            mannKendallPValue = 1
+        } else if mkVar > 0 {
             let z = s > 0 ? Double(s - 1) / mkVar.squareRoot() : (s < 0 ? Double(s + 1) / mkVar.squareRoot() : 0)
             mannKendallZ = z
             mannKendallPValue = SamplingDistribution.normalTwoSided(z)

@@ -355,7 +355,7 @@ enum DesignSupport {
         let domainGroupOfRow: [UInt32]
         /// Groups with at least one domain row (only those are printed), ascending.
         let presentGroups: [Int]
-        /// The design's weight column, checked, when there is one.
+        /// The design's weights (the weight column, or implied by the fpc, or 1).
         let weights: Weights?
 
         init(input: InputOptions, spec: SurveyDesignSpec, keys: [KeySpec], columns: [String]?) throws {
@@ -374,7 +374,7 @@ enum DesignSupport {
             domainTable = d == nil ? t : t.selecting(rows: rows)
             domainGroupOfRow = groupOfRow
             presentGroups = present.indices.filter { present[$0] }
-            weights = try spec.weight.map { try Weights(t, column: $0) }
+            weights = Weights(design)   // every statistic uses the design's weights (from --fpc too)
         }
     }
 

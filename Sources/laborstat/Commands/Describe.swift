@@ -14,7 +14,11 @@ struct Describe: ParsableCommand {
 
         --stats names any of: n, missing, sum_weight, mean, total, sd, var, cv, min, max, pX (any \
         quantile: p2.5, p50, p99; median = p50), gini, skewness, kurtosis; with a design also \
-        mean_se, mean_ci_low, mean_ci_high, total_se, deff, pX_se, pX_ci_low, pX_ci_high.
+        mean_se, mean_ci_low, mean_ci_high, total_se, deff, pX_se, pX_ci_low, pX_ci_high, gini_se.
+        Under a design, gini is R convey's svygini (Σ(2r − 1)xw/(N·T) − 1, r the cumulative weight) \
+        and gini_se its linearized SE (Deville 1999; convey 1.0.1). lowpay_threshold, lowpay_rate \
+        and their _se: the low-pay line (--low-pay of --low-pay-basis, default 2/3 of the median) and \
+        the share at or below it, as convey's svyarpt and svyarpr (Osier 2009).
 
         Definitions: sd and var with divisor n − 1 (R sd/var; weighted: survey svyvar's n/(n−1) \
         factor); cv = sd / mean; skewness and kurtosis are the sample-adjusted G1 and excess G2 of \
@@ -27,7 +31,9 @@ struct Describe: ParsableCommand {
         --quantile-type 1..9 as R quantile(type=). With --weight the default is qrule "math", the \
         inverse of the weighted distribution function: the smallest x with F(x) ≥ p, as R survey's \
         svyquantile(qrule="math"); --quantile-rule also takes school, shahvaish, hf1…hf9 (survey's \
-        rules). The rule used is named in --format json output.
+        rules). Under any design option (--weight, --strata, --cluster, --fpc) every statistic uses \
+        the design's weights — given, or implied by --fpc alone — and its quantile rule. The rule \
+        used is named in --format json output.
 
         --weight alone with statistics that need no standard error (n, sum_weight, mean, total, \
         sd, pX, …) gives the design's point estimates without computing any standard error.
@@ -63,6 +69,17 @@ struct Describe: ParsableCommand {
     @Flag(help: "Print Lorenz-curve points instead (for `chart lorenz`): [by], column, population_share, amount_share; values must be ≥ 0.")
     var lorenz = false
 
+    @Option(help: ArgumentHelp("Low-pay line as a fraction of --low-pay-basis, for lowpay_threshold and lowpay_rate (default 2/3).",
+                               discussion: "lowpay_threshold = fraction × the basis quantile; lowpay_rate = weighted share at or below the whole sample's threshold; SEs linearized as R convey 1.0.1 svyarpt/svyarpr (Osier 2009). e.g. laborstat describe Datasets/survey_sample.csv --columns monthly_income --weight weight --strata stratum --cluster psu --fpc psu_population --stats lowpay_threshold,lowpay_threshold_se,lowpay_rate,lowpay_rate_se --low-pay 2/3 --low-pay-basis median"))
+    var lowPay: String = "2/3"
+
+    @Option(help: "Quantile the low-pay line is a fraction of: median or pX (e.g. p60).")
+    var lowPayBasis: String = "median"
+
+    @Option(help: ArgumentHelp("Adds pay_gap, pay_gap_se: (mean of COL=LEVEL − mean of the other level) / mean of COL=LEVEL, under a design (R convey svygpg).",
+                               discussion: "COL must have two levels. e.g. laborstat describe Datasets/survey_sample.csv --columns monthly_income --weight weight --strata stratum --cluster psu --fpc psu_population --stats mean --pay-gap sex=男"))
+    var payGap: String?
+
     @Option(help: "Leave out output columns, comma-separated (e.g. column, when one column is described).")
     var drop: String?
 
@@ -84,17 +101,24 @@ struct Describe: ParsableCommand {
     func run() throws {
         let spec = try design.spec
         let keys = commaList(by).map(KeySpec.init)
-        let statistics = try stats.map { try DescribeStatistic.list($0) }
+        var statistics = try stats.map { try DescribeStatistic.list($0) }
             ?? (spec.isDesignBased ? DescribeStatistic.designDefaults : DescribeStatistic.defaults)
+        let gap = try payGapSpec()
+        if gap != nil {
+            guard spec.isDesignBased else { throw ValidationError("--pay-gap needs a survey design (--weight, and --strata/--cluster/--fpc as sampled)") }
+            statistics += [.payGap, .payGapSE]
+        }
         guard !statistics.isEmpty else { throw ValidationError("--stats is empty") }
         // The design is built only for standard errors, or when the weights come from --fpc alone;
         // otherwise weighted point estimates need no design (P2 pays for no standard error).
-        let designBased = spec.isDesignBased && (statistics.contains(where: \.needsDesign) || spec.weight == nil)
-        let weighted = spec.weight != nil
+        // gini under a design is convey's svygini with or without gini_se (an estimate never depends on
+        // which other columns were asked for).
+        let designBased = spec.isDesignBased && (statistics.contains(where: \.needsDesign) || spec.weight == nil || statistics.contains(.gini))
+        let weighted = spec.isWeighted   // any design option: the design's weights and quantile rule
         let rule: QuantileRule = quantileRule.flatMap { QuantileRule(rawValue: $0.lowercased()) }
             ?? quantileType.flatMap { QuantileRule(type: $0) } ?? (weighted ? .math : .hf7)
         let asked = commaList(columns)
-        let needed: [String]? = asked.isEmpty ? nil : asked + keys.map(\.column) + design.columns
+        let needed: [String]? = asked.isEmpty ? nil : asked + keys.map(\.column) + design.columns + (gap.map { [$0.column] } ?? [])
         let table = try input.loadFiltered(columns: needed)
         let keyColumns = Set(keys.map { Table.normalizedName($0.column) } + design.columns.map(Table.normalizedName))
         let described = asked.isEmpty
@@ -104,10 +128,10 @@ struct Describe: ParsableCommand {
         var decimals: [String: Int] = [:]
         var result: Table
         if designBased && !correlations && !lorenz {
-            result = try designTable(spec: spec, keys: keys, columns: described, statistics: statistics, rule: rule, needed: needed)
+            result = try designTable(spec: spec, keys: keys, columns: described, statistics: statistics, rule: rule, needed: needed, gap: gap)
         } else {
             let grouping = try Grouping(table, by: keys)
-            let weights = try spec.weight.map { try Weights(table, column: $0) }
+            let weights = try spec.weights(for: table)
             if lorenz {
                 result = try Gini.lorenzTable(table, columns: described, grouping: grouping, weights: weights)
             } else if correlations {
@@ -134,11 +158,33 @@ struct Describe: ParsableCommand {
         }
     }
 
+    /// `--pay-gap COL=LEVEL`.
+    func payGapSpec() throws -> (column: String, level: String)? {
+        guard let payGap else { return nil }
+        guard let eq = payGap.firstIndex(of: "="), eq != payGap.startIndex, payGap.index(after: eq) != payGap.endIndex else {
+            throw ValidationError("--pay-gap takes COL=LEVEL, the reference (men) level, e.g. sex=男 (got \(payGap))")
+        }
+        return (String(payGap[..<eq]), String(payGap[payGap.index(after: eq)...]))
+    }
+
+    /// `--low-pay` (a fraction, or N/M) and `--low-pay-basis` (median or pX) as numbers.
+    func lowPayLine() throws -> (fraction: Double, quantile: Double) {
+        let parts = lowPay.split(separator: "/").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let fraction: Double? = parts.count == 2 ? parts[0].flatMap { a in parts[1].map { a / $0 } } : parts.count == 1 ? parts[0] : nil
+        guard let fraction, fraction > 0, fraction.isFinite else { throw ValidationError("--low-pay takes a fraction such as 2/3 or 0.6 (got \(lowPay))") }
+        let basis = lowPayBasis.lowercased()
+        if basis == "median" { return (fraction, 0.5) }
+        guard basis.hasPrefix("p"), let pct = Double(basis.dropFirst()), pct > 0, pct < 100 else {
+            throw ValidationError("--low-pay-basis takes median or pX with 0 < X < 100, e.g. p60 (got \(lowPayBasis))")
+        }
+        return (fraction, pct / 100)
+    }
+
     /// Design-based statistics: the design (over the whole file) gives mean, total, quantiles and
     /// their SEs, intervals and deff for the domain (--where) in each group; the other statistics
     /// are the weighted point estimates of the domain's rows.
     func designTable(spec: SurveyDesignSpec, keys: [KeySpec], columns: [String], statistics: [DescribeStatistic],
-                     rule: QuantileRule, needed: [String]?) throws -> Table {
+                     rule: QuantileRule, needed: [String]?, gap: (column: String, level: String)? = nil) throws -> Table {
         let ctx = try DesignSupport.Context(input: input, spec: spec, keys: keys, columns: needed)
         var overrides: DescriptiveSummary.Overrides = [:]
         let probabilities = statistics.compactMap { s -> Double? in
@@ -161,6 +207,33 @@ struct Describe: ParsableCommand {
             if statistics.contains(where: { [.total, .totalSE].contains($0) }) {
                 let t = try ctx.design.total(column.name, domain: ctx.domain, groups: ctx.grouping)
                 o[.total] = t.map(\.value); o[.totalSE] = t.map(\.standardError)
+            }
+            if statistics.contains(where: { [.gini, .giniSE].contains($0) }) {
+                let g = try ctx.design.gini(column.name, domain: ctx.domain, groups: ctx.grouping)
+                o[.gini] = g.map { $0.value.isNaN ? nil : $0.value }; o[.giniSE] = g.map(\.standardError)
+            }
+            if statistics.contains(where: { [.lowPayThreshold, .lowPayThresholdSE, .lowPayRate, .lowPayRateSE].contains($0) }) {
+                let (fraction, basis) = try lowPayLine()
+                let values = try column.doubles()
+                let lp = try ctx.design.lowPay(values: values, fraction: fraction, quantile: basis, domain: ctx.domain, groups: ctx.grouping)
+                o[.lowPayThreshold] = lp.map { $0.threshold.value.isNaN ? nil : $0.threshold.value }
+                o[.lowPayThresholdSE] = lp.map(\.threshold.standardError)
+                o[.lowPayRate] = lp.map { $0.rate.value.isNaN ? nil : $0.rate.value }
+                o[.lowPayRateSE] = lp.map(\.rate.standardError)
+            }
+            if let gap {
+                let sex = try ctx.table.column(named: gap.column)
+                var levels = Set<String>()
+                let isReference: [Bool?] = (0..<sex.count).map { r in
+                    guard let s = sex.string(at: r) else { return nil }
+                    levels.insert(s)
+                    return s == gap.level
+                }
+                guard levels.count == 2, levels.contains(gap.level) else {
+                    throw ValidationError("--pay-gap \(gap.column)=\(gap.level): \(gap.column) must have two levels, one of them \(gap.level) (found \(levels.sorted().joined(separator: ", ")))")
+                }
+                let g = try ctx.design.payGap(values: try column.doubles(), isReference: isReference, domain: ctx.domain, groups: ctx.grouping)
+                o[.payGap] = g.map { $0.value.isNaN ? nil : $0.value }; o[.payGapSE] = g.map(\.standardError)
             }
             if !ps.isEmpty {
                 let q = try ctx.design.quantiles(column.name, probabilities: ps, rule: rule, domain: ctx.domain, groups: ctx.grouping)

@@ -120,7 +120,7 @@ struct Tabulate: ParsableCommand {
                      Column("share_se", doubles: se), Column("share_ci_low", doubles: lo), Column("share_ci_high", doubles: hi)]
             result = try Table(columns: cols)
             meta.append(("share_se", "Taylor linearization (R survey svymean of the level indicators)"))
-            meta.append(("ci_method", "\(spec.df == .design ? "t on PSUs − strata df" : "normal") at level \(spec.level)"))
+            meta.append(("ci_method", "\(spec.shareInterval.summary); \(spec.df == .design ? "t on PSUs − strata df" : "normal") at level \(spec.level)"))
         }
         try output.emit(result, metadata: meta)
         try drawShares(result, rows: rk, cols: ck, keys: keys)

@@ -1,7 +1,11 @@
 # Fixtures for LaborStatStatsTests (Quantile…, Descriptive…, Tabulate… tests), made with R and survey.
-# Run from this folder:  Rscript make_r_fixtures.R      (R 4.2.2, survey 4.x, jsonlite)
+# Run from this folder:  Rscript make_r_fixtures.R      (R 4.2.2, survey 4.5, jsonlite)
+# survey 4.5 from ../shared/tools/install-r-references.sh; its version is written to r_fixtures_version.txt.
 # Writes quantiles_r.json, weighted_quantiles_survey.json, wilson_r.json, weighted_var_survey.json.
+.libPaths(c("/usr/local/lib/R/site-library", .libPaths()))
 suppressMessages({ library(survey); library(jsonlite) })
+stopifnot(packageVersion("survey") >= "4.5")
+writeLines(paste("survey", packageVersion("survey"), "·", R.version.string), "r_fixtures_version.txt")
 # Numbers are written as text with 17 significant digits (jsonlite keeps only 15).
 num <- function(v) sprintf("%.17g", v)
 set.seed(20240501)

@@ -1,13 +1,17 @@
 # Reference values for LaborStat's design-based estimators (Tests/LaborStatStatsTests/SurveyDesignTests.swift).
 #
 # Run from this folder:   LC_ALL=C.UTF-8 Rscript make_reference.R   (a UTF-8 locale: the data hold Chinese text)
+# Needs survey 4.5 (../shared/tools/install-r-references.sh installs it in /usr/local/lib/R/site-library);
+# the version used is written to reference-version.txt. survey 4.5 differs from 4.1.1 here only where it
+# changed on purpose: lonely.psu = "adjust" centres a lone PSU at the grand mean (the *_adjust designs).
 # Writes the data sets (apistrat.csv, apiclus1.csv, apiclus2.csv from survey's data(api); gen.csv generated
 # here with a fixed seed) and reference.csv: one row per number, `design,estimator,variable,domain,group,
 # level,stat,value`, values with 17 significant digits. Domains are `subset(design, cond)` (R keeps the design
 # whole: stratum PSU counts and fpc come from the full sample); groups are `svyby`. Missing values: na.rm=TRUE.
+.libPaths(c("/usr/local/lib/R/site-library", .libPaths()))
 suppressMessages(library(survey))
 stopifnot(l10n_info()[["UTF-8"]])
-stopifnot(packageVersion("survey") >= "4.1")
+stopifnot(packageVersion("survey") >= "4.5")
 data(api)
 options(survey.lonely.psu = "fail")
 

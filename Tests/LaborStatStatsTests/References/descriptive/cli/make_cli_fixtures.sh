@@ -9,8 +9,12 @@ python3 "$bench/gen.py" survey --rows 150 --out survey_150.csv
 python3 "$bench/reference.py" p1 arrears_120.csv p1_reference.csv
 python3 "$bench/reference.py" p2 survey_150.csv p2_reference.csv
 # Design-based describe, one-way tabulate and the Rao-Scott test from R survey.
+# survey 4.5 (../shared/tools/install-r-references.sh): lonely.psu = "adjust" centres at the grand mean.
 Rscript - <<'R'
+.libPaths(c("/usr/local/lib/R/site-library", .libPaths()))
 suppressMessages(library(survey))
+stopifnot(packageVersion("survey") >= "4.5")
+writeLines(paste("survey", packageVersion("survey")), "design_r_version.txt")
 options(survey.lonely.psu = "adjust")
 d <- read.csv("survey_150.csv", encoding = "UTF-8")
 des <- svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, data = d, nest = TRUE)
