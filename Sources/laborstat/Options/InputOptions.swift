@@ -21,7 +21,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: "XLSX sheet, by name or 1-based number (default: the first).")
     var sheet: String?
 
-    @Option(name: .customLong("where"), help: "Keep rows where EXPR holds, e.g. \"year >= 2015 and province in ['陕西省','四川省']\". Under a survey design: a domain (the design stays whole).")
+    @Option(name: .customLong("where"), help: "Keep rows where EXPR holds, e.g. \"year >= 2015 and province in ['陕西省','四川省']\". Under a survey design: a domain (the design stays whole). At most 500 levels of nesting (not, parentheses, and/or chains).")
     var whereExpression: String?
 
     /// Read options for the library, reading only `columns` when given.
