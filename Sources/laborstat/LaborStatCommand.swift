@@ -34,6 +34,7 @@ enum Main {
     static func main() {
         do {
             var command = try LaborStatCommand.parseAsRoot()
+            try FileClash.check(command)   // no output may overwrite an input or another output
             try command.run()
         } catch let error as any LaborStatError {
             Diagnostics.report(error)

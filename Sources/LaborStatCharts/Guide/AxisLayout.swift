@@ -54,6 +54,8 @@ enum AxisLayout {
         if lo == hi {
             let d = lo == 0 ? 1 : abs(lo) * 0.1
             lo -= d; hi += d
+            if !lo.isFinite { lo = -.greatestFiniteMagnitude }   // a single value near ±1.8e308
+            if !hi.isFinite { hi = .greatestFiniteMagnitude }
         }
         let percent = kind == .percent
         let target = horizontal ? Int(length / 80) : Int(length / 45)
@@ -64,8 +66,9 @@ enum AxisLayout {
             let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
             let f = NumberFormat.axis(ticks: ticks, step: step, units: units, percent: percent)
             let labels = ticks.map { f.string($0) }
-            let domain = tight ? (lo, hi) : (ticks.first ?? lo, ticks.last ?? hi)
-            let px = length * (step / max(domain.1 - domain.0, 1e-300))
+            // The nice ticks cover the data, except when the outermost would overflow (beyond 1.8e308).
+            let domain = tight ? (lo, hi) : (min(ticks.first ?? lo, lo), max(ticks.last ?? hi, hi))
+            let px = length * ((step / 2) / max(domain.1 / 2 - domain.0 / 2, 1e-300))
             let widest = labels.map { TextMetrics.width($0, fontSize: fs) }.max() ?? 0
             let fits = horizontal ? px >= widest + 10 : px >= lineHeight * 1.2
             if fits || n <= 2 {

@@ -250,7 +250,7 @@ extension Chart {
     }
 
     static func yearText(_ v: Double) -> String {
-        v.rounded() == v ? String(Int(v)) : NumberFormat.fixed(v, decimals: 2, grouping: false)
+        v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : NumberFormat.fixed(v, decimals: 2, grouping: false)
     }
 }
 

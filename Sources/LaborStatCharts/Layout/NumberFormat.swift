@@ -63,7 +63,7 @@ struct NumberFormat: Sendable {
         } else {
             f.grouping = x >= 10_000
         }
-        f.decimals = x == 0 ? 0 : max(0, min(6, 2 - Int((x).log10Floor)))
+        f.decimals = x == 0 || !x.isFinite ? 0 : max(0, min(6, 2 - Int(max(-400, min(400, x.log10Floor)))))
         var s = f.string(v)
         // Drop trailing zeros after the point ("2.80万" → "2.8万").
         if f.decimals > 0 {
@@ -87,6 +87,10 @@ struct NumberFormat: Sendable {
     /// `x` with exactly `decimals` digits, half away from zero, with optional thousands separators.
     static func fixed(_ x: Double, decimals: Int, grouping: Bool) -> String {
         let neg = x < 0
+        guard x.isFinite else { return x.isNaN ? "" : (neg ? minus : "") + "∞" }
+        // Beyond 10¹⁵ digits are noise on a chart (and 10³⁰⁸ would be 309 of them): shortest
+        // round-trip text with its exponent.
+        if abs(x) >= 1e15 { return (neg ? minus : "") + scientific(abs(x)) }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(x) * scale).rounded()
@@ -110,6 +114,19 @@ struct NumberFormat: Sendable {
         return s
     }
 
+    /// `1.5e308`: 12 significant digits at most (tick arithmetic near 1e308 leaves noise in the
+    /// last ones), trailing zeros dropped.
+    static func scientific(_ x: Double) -> String {
+        let e = x.log10Floor
+        var m = x / pow10(e)
+        m = (m * 1e11).rounded() / 1e11
+        var exp = Int(e)
+        if m >= 10 { m /= 10; exp += 1 }
+        var t = "\(m)"
+        if t.hasSuffix(".0") { t.removeLast(2) }
+        return t + "e" + String(exp)
+    }
+
     private static func format9(_ x: Double) -> String {
         // Beyond UInt64: rare on a chart; write with scientific digits.
         var v = x, exp = 0
@@ -121,6 +138,7 @@ struct NumberFormat: Sendable {
 extension Double {
     /// ⌊log₁₀ x⌋ for x > 0, exact at powers of ten.
     var log10Floor: Double {
+        guard isFinite, self > 0 else { return self > 0 ? .infinity : -.infinity }
         var e = (log10Approx(self)).rounded(.down)
         // Correct rounding error at exact powers of ten.
         if pow10(e + 1) <= self { e += 1 }
@@ -131,8 +149,9 @@ extension Double {
 
 /// 10^e for integral e, exact for the range charts use.
 func pow10(_ e: Double) -> Double {
+    guard e.isFinite else { return e > 0 ? .infinity : 0 }
     var r = 1.0
-    let n = Int(abs(e))
+    let n = Int(min(abs(e), 400))   // 10^±400 is already ±∞ / 0
     for _ in 0..<n { r *= 10 }
     return e < 0 ? 1 / r : r
 }

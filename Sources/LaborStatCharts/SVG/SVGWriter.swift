@@ -71,7 +71,8 @@ struct SVGWriter {
 /// `-0`, never exponent notation. The same number always gives the same bytes.
 func fmt(_ x: Double) -> String {
     guard x.isFinite else { return "0" }
-    let c = Int64((x * 100).rounded())
+    // Pixels beyond ±10¹⁵ are off any canvas; clamping keeps the Int64 conversion from trapping.
+    let c = Int64((max(-1e15, min(1e15, x)) * 100).rounded())
     if c == 0 { return "0" }
     let neg = c < 0
     let a = neg ? -c : c

@@ -8,12 +8,19 @@
 enum NiceTicks {
     /// The tick values `pretty(c(lo, hi), n)` would give.
     static func pretty(_ lo: Double, _ hi: Double, n: Int = 5, minN: Int? = nil) -> [Double] {
+        guard lo.isFinite, hi.isFinite else { return [] }
         let (ns, nu, unit) = prettyBounds(lo, hi, n: n, minN: minN ?? n / 3)
+        // ns…nu counts ticks (a few dozen at most); anything else is a range the arithmetic could not
+        // resolve, and counting it would never end.
+        guard ns.isFinite, nu.isFinite, unit.isFinite, unit > 0, nu - ns >= 0, nu - ns <= 1000 else {
+            return lo == hi ? [lo] : [min(lo, hi), max(lo, hi)]
+        }
         var out: [Double] = []
-        var k = ns
-        while k <= nu + 1e-10 {
-            out.append(clean(k * unit, unit: unit))
-            k += 1
+        for i in 0...Int(nu - ns + 1e-10) {
+            let v = clean((ns + Double(i)) * unit, unit: unit)
+            // The outermost nice tick may lie beyond the largest Double (2e308 for data at 1.7e308):
+            // the axis then ends at the data.
+            if v.isFinite { out.append(v) }
         }
         return out
     }
@@ -25,6 +32,12 @@ enum NiceTicks {
 
     /// R_pretty: returns (ns, nu, unit) with ticks ns·unit … nu·unit.
     static func prettyBounds(_ lo0: Double, _ up0: Double, n ndiv0: Int, minN: Int) -> (ns: Double, nu: Double, unit: Double) {
+        // Near ±1e308 the range (up − lo) and the cell overflow to ∞. A decimal shift keeps the
+        // ticks the same nice numbers: pretty(lo/10¹⁰, up/10¹⁰) × 10¹⁰.
+        if max(abs(lo0), abs(up0)) > 1e300, lo0.isFinite, up0.isFinite {
+            let b = prettyBounds(lo0 / 1e10, up0 / 1e10, n: ndiv0, minN: minN)
+            return (b.ns, b.nu, b.unit * 1e10)
+        }
         let h = 1.5, h5 = 0.5 + 1.5 * h
         let shrink = 0.75
         let roundingEps = 1e-10

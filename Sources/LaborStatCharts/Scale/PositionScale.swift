@@ -71,7 +71,12 @@ struct PositionScale: Sendable {
         switch kind {
         case .linear:
             let d = domain.1 - domain.0
-            t = d == 0 ? 0.5 : (v - domain.0) / d
+            if d.isFinite {
+                t = d == 0 ? 0.5 : (v - domain.0) / d
+            } else {
+                // A domain wider than the largest Double (−1e308 … 1e308): the same ratio in halves.
+                t = (v / 2 - domain.0 / 2) / (domain.1 / 2 - domain.0 / 2)
+            }
         case .log:
             let a = log10d(domain.0), b = log10d(domain.1)
             t = b == a ? 0.5 : (log10d(v) - a) / (b - a)

@@ -56,6 +56,9 @@ public enum ChartStatistics {
             pairs.append((v, w))
         }
         pairs.sort { $0.0 < $1.0 }
+        // Shares do not depend on the unit: dividing by the largest value keeps Σ v·w finite for
+        // values near 1e308.
+        if let top = pairs.last?.0, top > 1 { pairs = pairs.map { ($0.0 / top, $0.1) } }
         let tw = pairs.reduce(0) { $0 + $1.1 }, tv = pairs.reduce(0) { $0 + $1.0 * $1.1 }
         guard !pairs.isEmpty, tw > 0, tv > 0 else { throw ChartError.noData("a Lorenz curve needs positive values") }
         var pts: [(Double, Double)] = [(0, 0)]

@@ -22,6 +22,9 @@ public struct GroupSums: Sendable {
     public var integerSum: [Int64]?
     /// Decimals of the input when the sum was exact in scaled integers (0 for integers).
     public var decimals: Int?
+    /// The first group whose exact integer sum lies beyond Int64 (an integer column, unweighted):
+    /// `sum` then holds a rounded double, which a caller promising exact integers must refuse.
+    public var overflowedGroup: Int?
 
     /// Mean per group: Σwx / Σw (NaN for an empty group).
     public var mean: [Double] { zip(sum, weightSum).map { $1 > 0 ? $0 / $1 : .nan } }
@@ -41,7 +44,13 @@ public struct GroupSums: Sendable {
         case .integer(let v) where weights == nil:
             var maxAbs: UInt64 = 0
             for x in v { maxAbs = Swift.max(maxAbs, x.magnitude) }
-            let (s, c, ok) = GroupSums.exactSums(v, sel: sel, missing: missing, groups: groupOfRow, g: g, maxAbs: maxAbs) { $0 }
+            var (s, c, ok) = GroupSums.exactSums(v, sel: sel, missing: missing, groups: groupOfRow, g: g, maxAbs: maxAbs) { $0 }
+            if !ok {
+                // The quick bound (n · max|v| < 2⁶³) failed: sum again with overflow checks, which
+                // settles it exactly (two values of 9e18 overflow; a million of 1e13 do not).
+                (s, c, overflowedGroup) = GroupSums.checkedSums(v, sel: sel, missing: missing, groups: groupOfRow, g: g)
+                ok = overflowedGroup == nil
+            }
             if ok {
                 integerSum = s
                 count = c
@@ -72,6 +81,22 @@ public struct GroupSums: Sendable {
         self.weightSum = weightSum
         self.integerSum = integerSum
         self.decimals = decimals
+    }
+
+    /// Int64 sums with every addition checked; the first group that overflows, if any.
+    static func checkedSums(_ v: [Int64], sel: [Int32]?, missing: MissingMask, groups: [UInt32], g: Int) -> ([Int64], [Int], Int?) {
+        var s = [Int64](repeating: 0, count: g)
+        var c = [Int](repeating: 0, count: g)
+        for i in 0..<groups.count {
+            let r = sel.map { Int($0[i]) } ?? i
+            if !missing.isEmpty && missing[r] { continue }
+            let k = Int(groups[i])
+            let (t, o) = s[k].addingReportingOverflow(v[r])
+            if o { return (s, c, k) }
+            s[k] = t
+            c[k] += 1
+        }
+        return (s, c, nil)
     }
 
     /// Int64 sums of `toInt(v[r])`; `ok` is false when an overflow was possible (n · max|v| ≥ 2⁶³),
@@ -155,6 +180,9 @@ public struct GroupSums: Sendable {
 public struct GroupExtremes: Sendable {
     public var min: [Double]
     public var max: [Double]
+    /// Exact extremes of an integer column (nil for an empty group), beyond 2⁵³ where doubles round.
+    public var integerMin: [Int64?]?
+    public var integerMax: [Int64?]?
 
     public init(_ column: Column, rows: RowIndices, groupOfRow: [UInt32], groupCount: Int) {
         var lo = [Double](repeating: .infinity, count: groupCount)
@@ -180,5 +208,18 @@ public struct GroupExtremes: Sendable {
         }
         min = (0..<groupCount).map { seen[$0] ? lo[$0] : .nan }
         max = (0..<groupCount).map { seen[$0] ? hi[$0] : .nan }
+        if case .integer(let v) = column.storage {
+            var a = [Int64?](repeating: nil, count: groupCount), b = a
+            var i = 0
+            for r in rows {
+                defer { i += 1 }
+                if !missing.isEmpty && missing[r] { continue }
+                let k = Int(groupOfRow[i]), x = v[r]
+                if a[k].map({ x < $0 }) ?? true { a[k] = x }
+                if b[k].map({ x > $0 }) ?? true { b[k] = x }
+            }
+            integerMin = a
+            integerMax = b
+        }
     }
 }

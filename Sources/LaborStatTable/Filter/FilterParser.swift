@@ -44,9 +44,15 @@ struct FilterLiteral: Sendable {
 ///             | COL "is" ["not"] "missing"
 /// ```
 struct FilterParser {
+    /// Deepest nesting accepted (`not`, parentheses, and the length of an and/or chain, which nests
+    /// in the tree): far above what a person writes, far below what overflows the stack (a
+    /// `--where` of 10,000 `not`s or 20,000 parentheses did). Named in `--where`'s help.
+    static let maxDepth = 500
+
     let expression: String
     private let tokens: [FilterToken]
     private var i = 0
+    private var nesting = 0
 
     init(_ expression: String) throws(FilterError) {
         self.expression = expression
@@ -60,6 +66,7 @@ struct FilterParser {
         if current.kind != .end {
             throw error("unexpected \(describe(current)) after a complete condition", hint: "join conditions with and / or")
         }
+        if node.depth > Self.maxDepth { throw tooDeep() }
         return node
     }
 
@@ -103,7 +110,15 @@ struct FilterParser {
         return left
     }
 
+    private func tooDeep() -> FilterError {
+        error("the expression nests deeper than \(Self.maxDepth) levels (not, parentheses, and/or chains)",
+              hint: "write the condition flatter, e.g. x in [a, b, c] instead of a chain of x = a or x = b …")
+    }
+
     private mutating func parseUnary() throws(FilterError) -> FilterNode {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxDepth { throw tooDeep() }
         if isKeyword("not") { i += 1; return .not(try parseUnary()) }
         if current.kind == .leftParen {
             let open = advance()
@@ -197,6 +212,21 @@ struct FilterParser {
 }
 
 extension FilterNode {
+    /// Height of the tree, counted without recursion (it is what the limit protects).
+    var depth: Int {
+        var stack: [(FilterNode, Int)] = [(self, 1)]
+        var deepest = 0
+        while let (node, d) = stack.popLast() {
+            deepest = Swift.max(deepest, d)
+            switch node {
+            case .and(let a, let b), .or(let a, let b): stack.append((a, d + 1)); stack.append((b, d + 1))
+            case .not(let a): stack.append((a, d + 1))
+            default: break
+            }
+        }
+        return deepest
+    }
+
     /// Column references in the order written.
     var columnRefs: [FilterColumnRef] {
         switch self {

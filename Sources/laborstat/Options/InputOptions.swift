@@ -42,7 +42,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: "XLSX sheet, by name or 1-based number, hidden ones too (default: the sheet Excel opens on, else the first visible one), e.g. --sheet 说明 on Datasets/national_migrant_workers.xlsx.")
     var sheet: String?
 
-    @Option(name: .customLong("where"), help: "Keep rows where EXPR holds, e.g. \"year >= 2015 and province in ['陕西省','四川省']\". Under a survey design: a domain (the design stays whole).")
+    @Option(name: .customLong("where"), help: "Keep rows where EXPR holds, e.g. \"year >= 2015 and province in ['陕西省','四川省']\". Under a survey design: a domain (the design stays whole). At most 500 levels of nesting (not, parentheses, and/or chains).")
     var whereExpression: String?
 
     /// Read options for the library, reading only `columns` when given.

@@ -91,29 +91,12 @@ enum CJKFontNotice {
     }
 }
 
-/// Writes SVG text to `path` atomically: into a temporary file beside it, then renamed over it, so
-/// a reader never sees half a chart and a failed run leaves any old file as it was.
+/// Writes SVG text to `path` (`-`: standard output) through the one output writer
+/// (`OutputFile.write`): a regular file atomically (temporary sibling, fsync, rename), a device,
+/// pipe or `/proc/self/fd` link in place; a closed pipe ends quietly, a full disk is exit 74.
 /// Throws `ExportError.cannotCreate` (exit 73) or `.writeFailed` (exit 74).
 func writeSVG(_ svg: String, to path: String) throws {
-    if path == "-" {
-        FileHandle.standardOutput.write(Data(svg.utf8))
-        return
-    }
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent()
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-        throw ExportError.cannotCreate(path: path, reason: "the folder \(dir.path) does not exist")
-    }
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    guard FileManager.default.createFile(atPath: tmp.path, contents: Data(svg.utf8)) else {
-        throw ExportError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
-    }
-    if rename(tmp.path, url.path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: tmp)
-        throw ExportError.writeFailed(path: path, reason: reason)
-    }
+    try OutputFile.write(to: path, bytes: Array(svg.utf8))
 }
 
 /// Chart errors map to the contract's exit codes: options that do not fit the kind are usage
