@@ -67,7 +67,7 @@ struct ImageOptions: ParsableArguments {
 /// a usage error, never a silent SVG. Without a CJK font, says so once.
 func writeChart(_ svg: String, to path: String, image: ImageOptions) throws {
     let format: ChartImage.Format
-    if path == "-" { format = .svg } else {
+    if path == "-" || path.hasPrefix("/dev/") || path.hasPrefix("/proc/") { format = .svg } else {   // a device or pipe takes the SVG
         guard let f = ChartImage.format(ofPath: path) else {
             throw ValidationError("\(path): charts are written as .svg, .png or .pdf; name the file with one of these extensions")
         }
