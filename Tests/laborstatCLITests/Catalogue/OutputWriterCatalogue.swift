@@ -105,7 +105,7 @@ struct OutputWriterCatalogue {
     func regularFile(_ command: [String]) throws {
         let dir = try prepare("regular")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("out")
+        let out = dir.appendingPathComponent("out.svg")   // a chart file needs its extension (.svg, .png, .pdf)
         try Catalogue.write("old", to: out)
         chmod(out.path, 0o600)
         let r = try Catalogue.run(args(command, dir, out.path))
