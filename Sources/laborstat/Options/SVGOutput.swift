@@ -67,7 +67,10 @@ struct ImageOptions: ParsableArguments {
 /// a usage error, never a silent SVG. Without a CJK font, says so once.
 func writeChart(_ svg: String, to path: String, image: ImageOptions) throws {
     let format: ChartImage.Format
-    if path == "-" || path.hasPrefix("/dev/") || path.hasPrefix("/proc/") { format = .svg } else {   // a device or pipe takes the SVG
+    // Standard output, a device, a FIFO or a /proc/self/fd link takes the SVG as it is, written in
+    // place; the extension names the format of a file.
+    var info = stat()
+    if path == "-" || (stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG) { format = .svg } else {
         guard let f = ChartImage.format(ofPath: path) else {
             throw ValidationError("\(path): charts are written as .svg, .png or .pdf; name the file with one of these extensions")
         }

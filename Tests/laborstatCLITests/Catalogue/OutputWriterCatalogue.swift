@@ -105,7 +105,8 @@ struct OutputWriterCatalogue {
     func regularFile(_ command: [String]) throws {
         let dir = try prepare("regular")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("out.svg")   // a chart file needs its extension (.svg, .png, .pdf)
+        // A file named as its writer reads names: a chart .svg, a table .csv.
+        let out = dir.appendingPathComponent(command[0] == "aggregate" ? "out.csv" : "out.svg")
         try Catalogue.write("old", to: out)
         chmod(out.path, 0o600)
         let r = try Catalogue.run(args(command, dir, out.path))
@@ -128,12 +129,12 @@ struct OutputWriterCatalogue {
         text.reserveCapacity(12_000_000)
         for i in 0..<400_000 { text += "\(i),name\(i % 97),\(i % 1000).25\n" }
         try Catalogue.write(text, to: big)
-        let out = dir.appendingPathComponent("out.csv")
+        let out = dir.appendingPathComponent("out.json")
         try Catalogue.write("old", to: out)
         // posix_spawn with an empty signal mask: Foundation's Process starts children with most
         // signals blocked, which would hold the signal until the process had exited normally.
         let pid = try Self.spawn(laborstatExecutable().path, ["convert", big.path, "-o", out.path, "--format", "json"])
-        let temp = dir.appendingPathComponent(".out.csv.tmp-\(pid)").path
+        let temp = dir.appendingPathComponent(".out.json.tmp-\(pid)").path
         var seen = false
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
