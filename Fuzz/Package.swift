@@ -3,13 +3,13 @@ import PackageDescription
 
 // libFuzzer targets over LaborStat's public reading API. Not part of the main build: built by
 // scripts/fuzz with `-sanitize=fuzzer,address` into ../.build-fuzz. Each target is one file that
-// defines LLVMFuzzerTestOneInput; libFuzzer supplies main.
+// defines LLVMFuzzerTestOneInput and hands its main to FuzzDriver (libFuzzer's driver).
 let targets = ["fuzz-csv", "fuzz-encoding", "fuzz-cells", "fuzz-xlsx", "fuzz-where"]
 let package = Package(
     name: "LaborStatFuzz",
     dependencies: [.package(name: "LaborStat", path: "..")],
-    targets: targets.map {
-        .executableTarget(name: $0, dependencies: [.product(name: "LaborStat", package: "LaborStat")],
+    targets: [.target(name: "FuzzDriver")] + targets.map {
+        .executableTarget(name: $0, dependencies: ["FuzzDriver", .product(name: "LaborStat", package: "LaborStat")],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     }
 )

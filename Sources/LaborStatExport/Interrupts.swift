@@ -39,47 +39,37 @@ enum Interrupts {
     /// Creates `path` (exclusively, mode 0666 less the umask) and registers it for removal on a
     /// signal; returns the descriptor, or -1 with `errno` set.
     static func createRemovingOnSignal(_ path: String) -> Int32 {
-        var blocked = sigset_t(), previous = sigset_t()
-        sigemptyset(&blocked)
-        for s in signals { sigaddset(&blocked, s) }
-        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        installHandlers()
-        // Registered before it exists: a signal can arrive on another thread at any moment, and
-        // unlinking a name not yet created is harmless.
-        var slot: Int?
-        for i in 0..<capacity where slots[i] == nil {
-            slots[i] = strdup(path)
-            slot = i
-            break
+        withTableLocked {
+            installHandlers()
+            // Registered before it exists: a signal can arrive on another thread at any moment, and
+            // unlinking a name not yet created is harmless.
+            var slot: Int?
+            for i in 0..<capacity where slots[i] == nil {
+                slots[i] = strdup(path)
+                slot = i
+                break
+            }
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd < 0, let slot {
+                let e = errno
+                let p = slots[slot]
+                slots[slot] = nil
+                free(p)
+                errno = e
+            }
+            return fd
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        if fd < 0, let slot {
-            let e = errno
-            let p = slots[slot]
-            slots[slot] = nil
-            free(p)
-            errno = e
-        }
-        return fd
     }
 
     /// Takes `path` off the table (after its rename, or removing it when `unlinking`).
     static func forget(_ path: String, unlinking: Bool) {
-        var blocked = sigset_t(), previous = sigset_t()
-        sigemptyset(&blocked)
-        for s in signals { sigaddset(&blocked, s) }
-        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        if unlinking { unlink(path) }
-        for i in 0..<capacity {
-            if let p = slots[i], String(cString: p) == path {
-                slots[i] = nil
-                free(p)
+        withTableLocked {
+            if unlinking { unlink(path) }
+            for i in 0..<capacity {
+                if let p = slots[i], String(cString: p) == path {
+                    slots[i] = nil
+                    free(p)
+                }
             }
         }
     }
@@ -89,6 +79,19 @@ enum Interrupts {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         return (0..<capacity).compactMap { slots[$0].map { String(cString: $0) } }
+    }
+
+    /// Runs `body` holding the table's lock with the handled signals blocked on this thread, so a
+    /// handler never runs here while the table is half-changed.
+    private static func withTableLocked<T>(_ body: () -> T) -> T {
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        for s in signals { sigaddset(&blocked, s) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body()
     }
 
     private static func installHandlers() {

@@ -1,3 +1,4 @@
+import FuzzDriver
 import LaborStat
 
 /// Chinese numbers (2.84万, 4826.07万元, 3,500, 12%, 一千二百) and dates (2013年12月9日, 2015/1/1,
@@ -18,15 +19,7 @@ public func fuzzCells(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM names an executable's entry point `<module>_main` and links `main` to it, so the
-/// target hands its arguments to libFuzzer's driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-func libFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
 @_cdecl("fuzz_cells_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var c = argc
-    var v = argv
-    return libFuzzerRunDriver(&c, &v, fuzzCells)
+    runFuzzer(argc, argv, fuzzCells)
 }

@@ -1,3 +1,4 @@
+import FuzzDriver
 import LaborStat
 
 /// The CSV tokenizer and the column assembler on arbitrary bytes read as UTF-8: any input must end
@@ -14,15 +15,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM names an executable's entry point `<module>_main` and links `main` to it, so the
-/// target hands its arguments to libFuzzer's driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-func libFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
 @_cdecl("fuzz_csv_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var c = argc
-    var v = argv
-    return libFuzzerRunDriver(&c, &v, fuzzCSV)
+    runFuzzer(argc, argv, fuzzCSV)
 }

@@ -1,3 +1,4 @@
+import FuzzDriver
 import LaborStat
 
 /// The encoding detector (BOMs, UTF-8 validation, GB18030 and UTF-16 decoding) under
@@ -13,15 +14,7 @@ public func fuzzEncoding(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM names an executable's entry point `<module>_main` and links `main` to it, so the
-/// target hands its arguments to libFuzzer's driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-func libFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
 @_cdecl("fuzz_encoding_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var c = argc
-    var v = argv
-    return libFuzzerRunDriver(&c, &v, fuzzEncoding)
+    runFuzzer(argc, argv, fuzzEncoding)
 }

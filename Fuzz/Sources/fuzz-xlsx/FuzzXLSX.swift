@@ -1,3 +1,4 @@
+import FuzzDriver
 import LaborStat
 #if canImport(Glibc)
 import Glibc
@@ -23,15 +24,7 @@ public func fuzzXLSX(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM names an executable's entry point `<module>_main` and links `main` to it, so the
-/// target hands its arguments to libFuzzer's driver itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-func libFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
 @_cdecl("fuzz_xlsx_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var c = argc
-    var v = argv
-    return libFuzzerRunDriver(&c, &v, fuzzXLSX)
+    runFuzzer(argc, argv, fuzzXLSX)
 }

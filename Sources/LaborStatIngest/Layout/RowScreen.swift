@@ -141,14 +141,8 @@ enum RowScreen {
         }
         // The check of every totals row against the data rows.
         let dataRows = (0..<n).filter { kind[$0] == nil }
-        for i in 0..<n where kind[i] == .total && complete && dataRows.count >= 1 {
-            // A total among repeated ones totals the rows since the one before; a single one, all data.
-            let sameLabel = (0..<n).filter { kind[$0] == .total && labels[$0] == labels[i] }
-            var body = dataRows
-            if sameLabel.count > 1, let k = sameLabel.firstIndex(of: i) {
-                let from = k == 0 ? 0 : sameLabel[k - 1] + 1
-                body = dataRows.filter { $0 >= from && $0 < i }
-            }
+        /// Row `i`'s stated numbers against the sums of `body`, one check per numeric column.
+        func check(_ i: Int, against body: [Int]) {
             for c in numeric {
                 guard let stated = LayoutCells.number(cellAt(rows[i], c)) else { continue }
                 let (sum, d) = sumOf(rows, body, c, including: cellAt(rows[i], c))
@@ -157,6 +151,16 @@ enum RowScreen {
                                            sum: sum, stated: stated, addsUp: ok))
             }
         }
+        for i in 0..<n where kind[i] == .total && complete && dataRows.count >= 1 {
+            // A total among repeated ones totals the rows since the one before; a single one, all data.
+            let sameLabel = (0..<n).filter { kind[$0] == .total && labels[$0] == labels[i] }
+            var body = dataRows
+            if sameLabel.count > 1, let k = sameLabel.firstIndex(of: i) {
+                let from = k == 0 ? 0 : sameLabel[k - 1] + 1
+                body = dataRows.filter { $0 >= from && $0 < i }
+            }
+            check(i, against: body)
+        }
         // 小计 rows: each against the data rows since the subtotal before it.
         if complete {
             var from = 0
@@ -164,13 +168,7 @@ enum RowScreen {
                 let body = dataRows.filter { $0 >= from && $0 < i }
                 from = i + 1
                 guard !body.isEmpty else { continue }
-                for c in numeric {
-                    guard let stated = LayoutCells.number(cellAt(rows[i], c)) else { continue }
-                    let (sum, d) = sumOf(rows, body, c, including: cellAt(rows[i], c))
-                    let ok = abs(sum - stated) <= tolerance(decimals: d, terms: body.count, sum: sum)
-                    result.totals.append(.init(row: rowNumbers[i], label: labels[i], column: c < names.count ? names[c] : "#\(c + 1)",
-                                               sum: sum, stated: stated, addsUp: ok))
-                }
+                check(i, against: body)
             }
             result.totals = result.totals.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
         }

@@ -155,3 +155,23 @@ public struct DesignMatrix: Sendable {
         self.tableRows = Array(0..<y.count)
     }
 }
+
+extension DesignMatrix {
+    /// Each row's linearized influence on the coefficients, row-major n × p, as
+    /// `SurveyDesign.linearizedCovariance` takes it: the row's score fᵢ times xᵢ (X′WX)⁻¹
+    /// (svyglm's estfun times the naive inverse). `xtwxInverse` is p × p, column-major.
+    func coefficientInfluence(xtwxInverse c: [Double], score: (Int) -> Double) -> [Double] {
+        let n = rows, p = cols
+        var z = [Double](repeating: 0, count: n * p)
+        for i in 0..<n {
+            let f = score(i)
+            if f == 0 { continue }
+            for j in 0..<p {
+                var s = 0.0
+                for k in 0..<p { s += x[i + k * n] * c[k + j * p] }
+                z[i * p + j] = f * s
+            }
+        }
+        return z
+    }
+}

@@ -109,18 +109,8 @@ public struct GeneralizedLinearModel: Sendable {
         d.weights = w.map { $0 / meanW }
         let fit = try GeneralizedLinearModel.irls(d, family: family)
         let n = d.rows, p = d.cols
-        let c = fit.last.xtwxInverse
-        var z = [Double](repeating: 0, count: n * p)
-        for i in 0..<n {
-            // working weight × working residual = w (y − μ) μ′/V
-            let f = fit.workingWeights[i] * fit.workingResiduals[i]
-            if f == 0 { continue }
-            for j in 0..<p {
-                var s = 0.0
-                for k in 0..<p { s += d.x[i + k * n] * c[k + j * p] }
-                z[i * p + j] = f * s
-            }
-        }
+        // working weight × working residual = w (y − μ) μ′/V
+        let z = d.coefficientInfluence(xtwxInverse: fit.last.xtwxInverse) { fit.workingWeights[$0] * fit.workingResiduals[$0] }
         let (rowMajor, designDF) = survey.linearizedCovariance(rows: d.tableRows, z: z, p: p)
         var cov = rowMajor
         for i in 0..<p { for j in 0..<p { cov[i + j * p] = rowMajor[i * p + j] } }

@@ -14,18 +14,9 @@ extension LinearModel {
         var d = design
         d.weights = design.tableRows.map { survey.weights[$0] }
         self = try LinearModel(d, covariance: .classical, level: level)
-        let n = d.rows, p = d.cols
-        let c = xtwxInverse
-        var z = [Double](repeating: 0, count: n * p)      // row-major, as linearizedCovariance takes it
-        for i in 0..<n {
-            let f = d.weights![i] * residuals[i]
-            if f == 0 { continue }
-            for j in 0..<p {
-                var s = 0.0
-                for k in 0..<p { s += d.x[i + k * n] * c[k + j * p] }
-                z[i * p + j] = f * s
-            }
-        }
+        let p = d.cols
+        let weights = d.weights!
+        let z = d.coefficientInfluence(xtwxInverse: xtwxInverse) { weights[$0] * residuals[$0] }
         let (cov, designDF) = survey.linearizedCovariance(rows: d.tableRows, z: z, p: p)
         let df = designDF + 1 - p
         let tq = df > 0 ? SamplingDistribution.tQuantile((1 + level) / 2, df: Double(df)) : .nan
