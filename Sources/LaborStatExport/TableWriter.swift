@@ -53,8 +53,8 @@ public enum TableWriter {
             book = try XLSXWorkbook.existing(path: existing)
         }
         let name = options.sheetName
-            ?? XLSXSheet.uniqueName(options.defaultSheetName ?? "Sheet\(book.sheets.count + 1)", taken: book.sheetNames)
-        try book.add(XLSXSheet(name: name, table: table, options: options))
+            ?? WorkbookSheet.uniqueName(options.defaultSheetName ?? "Sheet\(book.sheets.count + 1)", taken: book.sheetNames)
+        try book.add(WorkbookSheet(name: name, table: table, options: options))
         return book
     }
 

@@ -183,14 +183,14 @@ struct XLSXWriterTests {
     @Test("sheet names are validated and made unique")
     func sheetNames() throws {
         for bad in ["", String(repeating: "省", count: 32), "a/b", "x[1]", "what?", "'q", "History"] {
-            #expect(throws: ExportError.self) { try XLSXSheet.validate(name: bad) }
+            #expect(throws: ExportError.self) { try WorkbookSheet.validate(name: bad) }
         }
-        try XLSXSheet.validate(name: String(repeating: "省", count: 31))
-        #expect(XLSXSheet.uniqueName("汇总", taken: ["汇总", "汇总 (2)"]) == "汇总 (3)")
-        #expect(XLSXSheet.uniqueName("a/b", taken: []) == "a_b")
+        try WorkbookSheet.validate(name: String(repeating: "省", count: 31))
+        #expect(WorkbookSheet.uniqueName("汇总", taken: ["汇总", "汇总 (2)"]) == "汇总 (3)")
+        #expect(WorkbookSheet.uniqueName("a/b", taken: []) == "a_b")
         var book = XLSXWorkbook()
-        try book.add(try XLSXSheet(name: "A", table: try workbookTable()))
-        #expect(throws: ExportError.self) { try book.add(try XLSXSheet(name: "a", table: try workbookTable())) }
+        try book.add(try WorkbookSheet(name: "A", table: try workbookTable()))
+        #expect(throws: ExportError.self) { try book.add(try WorkbookSheet(name: "a", table: try workbookTable())) }
     }
 
     @Test("a 统计表 layout: title, unit line, header, data, notes; re-read exactly when appended to")
@@ -201,12 +201,12 @@ struct XLSXWriterTests {
         var book = XLSXWorkbook()
         var o = options
         o.decimals = 1
-        try book.add(try XLSXSheet(name: "表1", table: try workbookTable(), options: o,
+        try book.add(try WorkbookSheet(name: "表1", table: try workbookTable(), options: o,
                                    layout: XLSXLayout(title: "表1 分地区情况", unit: "单位：元", notes: ["资料来源：测试"])))
         try book.write(to: path)
         var again = try XLSXWorkbook.existing(path: path)
         #expect(again.sheetNames == ["表1"])
-        try again.add(try XLSXSheet(name: "表2", table: try workbookTable()))
+        try again.add(try WorkbookSheet(name: "表2", table: try workbookTable()))
         try again.write(to: path)
         let dumped = try openpyxl(path)
         #expect(dumped.sheets.map(\.title) == ["表1", "表2"])

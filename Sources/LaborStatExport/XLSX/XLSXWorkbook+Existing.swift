@@ -28,7 +28,7 @@ struct SheetRecord: Codable {
     var layout: XLSXLayout
     var columns: [ColumnRecord]
 
-    init(_ sheet: XLSXSheet) {
+    init(_ sheet: WorkbookSheet) {
         name = sheet.name
         rows = sheet.table.rowCount
         keyColumns = sheet.keyColumns
@@ -73,7 +73,7 @@ extension XLSXWorkbook {
             }
             let table: Table
             do { table = try Table(columns: columns) } catch { throw changed("\(error)") }
-            try book.add(XLSXSheet(name: s.name, table: table, formats: s.columns.map(\.format), keyColumns: s.keyColumns, layout: s.layout))
+            try book.add(WorkbookSheet(name: s.name, table: table, formats: s.columns.map(\.format), keyColumns: s.keyColumns, layout: s.layout))
         }
         return book
     }

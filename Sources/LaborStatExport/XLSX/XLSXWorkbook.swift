@@ -25,12 +25,12 @@ import Glibc
 /// LaborStat wrote (its sheets, types and formats are recorded in the workbook's custom document
 /// properties) and `write(to:)` writes every sheet again: that is how `--append` adds a sheet.
 public struct XLSXWorkbook: Sendable {
-    public private(set) var sheets: [XLSXSheet] = []
+    public private(set) var sheets: [WorkbookSheet] = []
 
     public init() {}
 
     /// Adds a sheet; a name already in the workbook (compared as Excel does, ignoring case) is an error.
-    public mutating func add(_ sheet: XLSXSheet) throws(ExportError) {
+    public mutating func add(_ sheet: WorkbookSheet) throws(ExportError) {
         if sheets.contains(where: { $0.name.lowercased() == sheet.name.lowercased() }) {
             throw .invalidRequest("the workbook already has a sheet named \"\(sheet.name)\" (give another --sheet-name)")
         }
@@ -134,7 +134,7 @@ private final class SheetWriter {
         return f
     }
 
-    func add(_ sheet: XLSXSheet) throws(ExportError) {
+    func add(_ sheet: WorkbookSheet) throws(ExportError) {
         guard let ws = sheet.name.withCString({ workbook_add_worksheet(book, $0) }) else {
             throw .invalidRequest("libxlsxwriter refused the sheet name \"\(sheet.name)\"")
         }
@@ -186,7 +186,7 @@ private final class SheetWriter {
         string.withCString { worksheet_write_string(ws, UInt32(row), col, $0, f) }
     }
 
-    func check(_ status: lxw_error, _ sheet: XLSXSheet) throws(ExportError) {
+    func check(_ status: lxw_error, _ sheet: WorkbookSheet) throws(ExportError) {
         if status == LXW_NO_ERROR { return }
         if status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED {
             throw .invalidRequest("a cell in sheet \"\(sheet.name)\" has more than 32,767 characters, more than Excel holds; write CSV instead")
@@ -196,7 +196,7 @@ private final class SheetWriter {
 
     /// Records the sheets' structure in custom document properties, so `--append` can re-read them
     /// exactly (Excel limits a property to 255 characters: base64 chunks `LaborStat:0`, `LaborStat:1`, …).
-    func recordSheets(_ sheets: [XLSXSheet]) throws(ExportError) {
+    func recordSheets(_ sheets: [WorkbookSheet]) throws(ExportError) {
         let record = WorkbookRecord(sheets: sheets.map(SheetRecord.init))
         let json: Data
         do { json = try JSONEncoder().encode(record) } catch { throw .writeFailed(path: "workbook", reason: "\(error)") }

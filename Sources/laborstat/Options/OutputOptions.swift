@@ -109,7 +109,7 @@ struct OutputOptions: ParsableArguments {
             if output == nil && append == nil && isatty(1) != 0 {
                 throw ValidationError("an .xlsx workbook is binary: give -o FILE.xlsx (or redirect standard output)")
             }
-            if let sheetName { try XLSXSheet.validate(name: sheetName) }
+            if let sheetName { try WorkbookSheet.validate(name: sheetName) }
             o.sheetName = sheetName
             o.appendTo = append
             o.formulaGuard = false   // cells are typed strings in a workbook: nothing runs as a formula

@@ -4,13 +4,13 @@ import LaborStatTable
 /// (a title line and a unit line above the header, note and source lines below the data).
 ///
 /// ```swift
-/// var sheet = try XLSXSheet(name: "收入", table: result, options: options)
+/// var sheet = try WorkbookSheet(name: "收入", table: result, options: options)
 /// sheet.layout = XLSXLayout(title: "表3 分地区农民工月均收入", unit: "单位：元", notes: ["资料来源：监测调查"])
 /// var book = XLSXWorkbook()
 /// try book.add(sheet)
 /// try book.write(to: "report.xlsx")
 /// ```
-public struct XLSXSheet: Sendable {
+public struct WorkbookSheet: Sendable {
     public let name: String
     public var table: Table
     /// Excel number format per column (nil: text, boolean, or a date format chosen from the precision).
@@ -22,7 +22,7 @@ public struct XLSXSheet: Sendable {
     /// A sheet for `table`, its number formats from `options` (`--decimals`, `--digits`,
     /// `--percent`, a command's fixed decimals).
     public init(name: String, table: Table, options: WriteOptions = WriteOptions(), layout: XLSXLayout = XLSXLayout()) throws(ExportError) {
-        try XLSXSheet.validate(name: name)
+        try WorkbookSheet.validate(name: name)
         self.name = name
         self.table = table.materialized()
         self.formats = self.table.columns.map { NumberDisplay.of($0, options: options)?.excelFormat }
