@@ -85,6 +85,13 @@ struct OutputWriterCatalogue {
         reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo.path, copy.path]
         try reader.run()
         let r = try Catalogue.run(args(command, dir, fifo.path))
+        // A writer that never opened the FIFO leaves cat waiting to open it: open and close the
+        // writing end ourselves so cat sees end of file, and the test fails instead of hanging.
+        for _ in 0..<500 where reader.isRunning {
+            let fd = open(fifo.path, O_WRONLY | O_NONBLOCK)
+            if fd >= 0 { close(fd) }
+            usleep(10_000)
+        }
         reader.waitUntilExit()
         #expect(r.status == 0, "\(command[0]): \(r.stderr)")
         #expect(Catalogue.fileType(fifo) == S_IFIFO)
