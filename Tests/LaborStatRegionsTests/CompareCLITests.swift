@@ -43,10 +43,10 @@ struct CompareCLITests {
 
     @Test("rate A/B and --test: the pandas/scipy numbers")
     func rateTest() throws {
-        let r = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--agg", "rate migrant_workers/workers"])
+        let r = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--agg", "rate migrant_workers/workers", "--unit", "person"])
         #expect(r.status == 0)
         try check(r.stdout, against: "expected_rate_province.csv")
-        let t = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--agg", "rate:migrant_workers/workers", "--test"])
+        let t = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--agg", "rate:migrant_workers/workers", "--test", "--unit", "person"])
         #expect(t.status == 0)
         // Drop the method column (text) before comparing.
         let stripped = t.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }.joined(separator: "\n")
@@ -98,7 +98,7 @@ struct CompareCLITests {
     func charts() throws {
         let bars = try write("", "bars.svg"), map = try write("", "map.svg")
         let r = try runLaborstat(["compare", "\(Self.refs)/fixture.csv", "--region", "province", "--agg", "rate migrant_workers/workers",
-                                  "--svg", bars, "--map", map])
+                                  "--unit", "person", "--svg", bars, "--map", map])
         #expect(r.status == 0, "\(r.stderr)")
         let b = try String(contentsOfFile: bars, encoding: .utf8), m = try String(contentsOfFile: map, encoding: .utf8)
         #expect(b.hasPrefix("<svg") || b.hasPrefix("<?xml"))

@@ -29,6 +29,9 @@ extension RegionComparison {
         guard let method = errorMethod else {
             throw RegionError.invalid("--test compares rates: use --agg rate A/B of counts, or --agg count with --denominator FILE")
         }
+        if method == .caseRatio {
+            throw RegionError.invalid("--test of rates treats every person as independent: give --unit person (rows are single people), or compare the intervals of the case-based rates")
+        }
         if method == .design {
             throw RegionError.invalid("--test is not available under a survey design (tabulate --test gives the Rao–Scott test)")
         }
@@ -76,7 +79,7 @@ extension RegionComparison {
             let d = ai - ei * p
             switch method {
             case .binomial: x2.add(d * d / (ei * p * (1 - p)))
-            case .poisson, .design: x2.add(d * d / (ei * p))
+            case .poisson, .design, .caseRatio: x2.add(d * d / (ei * p))
             }
         }
         return (x2.value, p)

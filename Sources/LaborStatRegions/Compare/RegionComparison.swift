@@ -47,6 +47,9 @@ public struct RegionComparison: Sendable {
         /// Under a survey design: Taylor linearization, as R `survey` (svytotal, svymean, svyratio,
         /// svyquantile with Woodruff intervals).
         case design = "Taylor linearization under the survey design (R survey: svytotal, svymean, svyratio, svyquantile)"
+        /// A register's rate with the case (row, or `--cluster`) as the unit: the ratio estimator's
+        /// linearized SE, as R `svyratio` with the case as PSU (`RegionComparison(register:…)`).
+        case caseRatio = "ratio estimator with the case as the unit: Taylor-linearized SE of sum(A)/sum(B), rows (or --cluster) as PSUs, Wald interval (R survey svyratio, ids = ~1)"
     }
 
     public var rows: [Row]
@@ -177,7 +180,7 @@ public struct RegionComparison: Sendable {
                 case .poisson:
                     se = a.squareRoot() / e * per
                     interval = RegionComparison.poissonScore(a, exposure: e, z: z)
-                case .design: continue
+                case .design, .caseRatio: continue
                 }
                 rows[g].standardError = se
                 if rows[g].value != nil { rows[g].ciLow = interval.0 * per; rows[g].ciHigh = interval.1 * per }

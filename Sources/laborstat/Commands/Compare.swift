@@ -41,7 +41,13 @@ struct Compare: ParsableCommand {
         mean or median; ΣA/ΣB; Σ values / Σ denominators × N); --baseline NAME: that
         region's value. ratio = value / baseline, diff = value − baseline.
 
-        Standard errors: for rate A/B of two count columns (integers without a money
+        Standard errors of rate A/B (--unit case, the default): each row is a case of
+        many people, so the case is the unit: the ratio estimator's Taylor-linearized
+        SE with every row its own PSU (R survey svyratio, svydesign(ids = ~1)), or
+        with --cluster C the cases of one C (an employer) as one PSU (ids = ~C);
+        Wald intervals. On the shipped register the binomial SE, which treats every
+        person as independent, is about 1.5× too small. --test needs --unit person.
+        With --unit person (rows are single people), for rate A/B of two count columns (integers without a money
         unit: people, cases) with 0 ≤ A ≤ B in every region, binomial
         sqrt(p(1−p)/ΣB); other count rates Poisson sqrt(ΣA)/ΣB; for a count per
         denominator, Poisson sqrt(n)/D (all × N). Intervals at --confidence are
@@ -121,6 +127,10 @@ struct Compare: ParsableCommand {
     @Option(help: "Confidence level of the intervals.")
     var confidence: Double = 0.95
 
+    @Option(help: ArgumentHelp("What a row is for the SE of rate A/B without a design: case (a row is a case of many people: ratio-estimator SE with the case as the unit, as R svyratio with ids = ~1; --cluster names a higher unit such as the employer) or person (binomial/Poisson SE, Wilson interval).",
+                               discussion: "e.g. laborstat compare Datasets/arrears_register.csv --region 省份 --agg \"rate 其中农民工/涉及人数\" --unit case"))
+    var unit: String = "case"
+
     @Option(help: "Survey design: sampling weight column (any design option makes compare design-based).")
     var weight: String?
 
@@ -174,8 +184,14 @@ struct Compare: ParsableCommand {
         if case .rate(let a, let b) = aggregate { columns += [a, b] }
 
         let design = try designSpec()
+        guard let rateUnit = RateUnit(rawValue: unit.lowercased()) else { throw ValidationError("--unit must be case or person (got \(unit))") }
+        if rateUnit == .person, design != nil { throw ValidationError("--unit person is for rows without a survey design; under a design the SEs come from the design") }
         let result: RegionComparison
-        if let design {
+        if case .rate = aggregate, design == nil, rateUnit == .case, spec.denominator == nil {
+            let table = try input.load(columns: columns)
+            let domain = try input.whereExpression.map { try RowFilter($0).mask(in: table) }
+            result = try RegionComparison(register: table, spec: spec, cluster: nil, domain: domain)
+        } else if let design {
             let table = try input.load(columns: columns + design.columns)
             let domain = try input.whereExpression.map { try RowFilter($0).mask(in: table) }
             result = try RegionComparison(table: table, spec: spec, design: design.spec, domain: domain)
@@ -242,7 +258,7 @@ struct Compare: ParsableCommand {
         var parts: [String] = []
         if r.spec.denominator == nil, let p = r.spec.per { parts.append("per \(NumberText.shortest(p))") }
         if let b = r.baselineValue { parts.append("baseline \(r.baselineName == "national" ? "全国" : r.baselineName) = \(NumberText.significant(b, digits: 4))") }
-        if let e = r.errorMethod { parts.append("\(NumberText.shortest(r.spec.confidenceLevel * 100))% CI, \(e == .binomial ? "binomial" : "Poisson")") }
+        if let e = r.errorMethod { parts.append("\(NumberText.shortest(r.spec.confidenceLevel * 100))% CI, \(e == .binomial ? "binomial" : e == .poisson ? "Poisson" : "linearized")") }
         return parts.joined(separator: " · ")
     }
 

@@ -45,4 +45,4 @@ out <- rbind(one("migrants_per_person_province", rows, "short", "migrants", "peo
              one("migrants_per_person_province_city", cities, "short", "migrants", "people"),
              one("recovered_per_owed_region4", rows, "region4", "recovered", "owed"))
 out$survey <- as.character(packageVersion("survey"))
-write.csv(out, "register_rate_svyratio.csv", row.names = FALSE, fileEncoding = "UTF-8")
+write.csv(out, "register_rate_svyratio.csv", row.names = FALSE, fileEncoding = "UTF-8", quote = FALSE)
