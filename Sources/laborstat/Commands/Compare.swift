@@ -81,7 +81,7 @@ struct Compare: ParsableCommand {
         roll-up level here, so the confidence level is --confidence.
 
         Examples:
-          laborstat compare Datasets/arrears_register.csv --region 省份 --agg "rate 其中农民工/涉及人数" --test
+          laborstat compare Datasets/arrears_register.csv --region 省份 --agg "rate 其中农民工/涉及人数" --unit person --test
           laborstat compare Datasets/arrears_register.csv --region 省份 --value 欠薪金额（元） --baseline 广东
           laborstat compare Datasets/arrears_register.csv --region 省份 --agg "rate 追回金额（元）/欠薪金额（元）" --level region4 -o recovery.xlsx
           laborstat compare Datasets/survey_sample.csv --region province --value monthly_income --agg mean --level region4 \\
