@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,11 +38,18 @@ let package = Package(
             dependencies: ["LaborStatTable", "LaborStatIngest", "CXLSXWriter", "CRSVG",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Reports: the spec (TOML), the document every writer renders, and the writers (HTML page,
+        // workbook, Markdown). Running a spec's items is the CLI's job (`laborstat report`).
+        .target(
+            name: "LaborStatReport",
+            dependencies: ["LaborStatTable", "LaborStatExport",
+                           .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Ink", package: "Ink")]
+        ),
         .target(
             name: "LaborStat",
             dependencies: [
                 "LaborStatTable", "LaborStatIngest", "LaborStatStats", "LaborStatRegions",
-                "LaborStatCharts", "LaborStatExport",
+                "LaborStatCharts", "LaborStatExport", "LaborStatReport",
             ]
         ),
         .executableTarget(
@@ -71,6 +80,7 @@ let package = Package(
             resources: [.copy("Snapshots")]
         ),
         .testTarget(name: "LaborStatExportTests", dependencies: ["LaborStatExport", "LaborStatIngest", "_LaborStatTestSupport"]),
+        .testTarget(name: "LaborStatReportTests", dependencies: ["LaborStatReport", "LaborStatExport", "LaborStatIngest", "_LaborStatTestSupport"]),
         .testTarget(name: "laborstatCLITests", dependencies: ["_LaborStatTestSupport"]),
     ]
 )

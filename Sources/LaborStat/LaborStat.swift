@@ -3,5 +3,6 @@
 @_exported import LaborStatExport
 @_exported import LaborStatIngest
 @_exported import LaborStatRegions
+@_exported import LaborStatReport
 @_exported import LaborStatStats
 @_exported import LaborStatTable
