@@ -8,5 +8,6 @@ enum CommandRegistry {
         Trend.self, Regress.self,
         Compare.self, RegionsCommand.self,
         Chart.self,
+        Report.self,
     ]
 }

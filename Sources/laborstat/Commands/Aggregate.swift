@@ -319,6 +319,7 @@ enum ResultNames {
         var options = try output.writeOptions(metadata: metadata)
         for (name, d) in decimals where options.fixedDecimals[name] == nil { options.fixedDecimals[name] = d }
         let labelled = try output.relabel(table, options: &options)
+        if ResultCapture.take(labelled, options: options) { return }
         try TableWriter.write(labelled, to: output.output, options: options)
     }
 }

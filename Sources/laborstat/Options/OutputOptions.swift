@@ -154,6 +154,7 @@ struct OutputOptions: ParsableArguments {
         try checkColumns(of: renamed)
         var options = try writeOptions(metadata: metadata, fixedDecimals: decimals)
         let labelled = try relabel(renamed, options: &options)
+        if ResultCapture.take(labelled, options: options) { return }
         try TableWriter.write(labelled, to: output, options: options)
     }
 

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import LaborStat
+
+extension ReportPlan {
+    /// Runs every item into `folder` (the report's DIR.tmp): its table to `tables/ID.csv`, its
+    /// chart to `charts/ID.svg` and `.png`; returns the document the writers lay out.
+    func run(into folder: String) throws -> ReportDocument {
+        let total = spec.sections.reduce(0) { $0 + $1.items.count }
+        var done = 0
+        var sections: [ReportSection] = []
+        for section in spec.sections {
+            var items: [ReportItem] = []
+            for item in section.items {
+                done += 1
+                if Diagnostics.stderrIsTerminal { Diagnostics.printError("report: [\(done)/\(total)] \(item.id) \(item.command)") }
+                items.append(try run(item, section, into: folder))
+            }
+            sections.append(ReportSection(id: section.id, title: section.title, note: section.note, items: items))
+        }
+        return ReportDocument(title: spec.title, subtitle: spec.subtitle, author: spec.author, period: spec.period,
+                              language: spec.language, sections: sections, inputs: try inputFiles(),
+                              definitions: spec.definitions, version: LaborStatCommand.configuration.version,
+                              generatedAt: spec.generated ? ISO8601DateFormatter().string(from: Date()) : nil)
+    }
+
+    private func run(_ item: ReportSpec.Item, _ section: ReportSpec.Section, into folder: String) throws -> ReportItem {
+        let words = arguments(for: item)
+        let table = try runTable(words, item, section)
+        let csvPath = "tables/\(item.id).csv"
+        var csv = table.options
+        csv.format = .csv
+        csv.metadata = []
+        try TableWriter.write(table.table, to: folder + "/" + csvPath, options: csv)
+        if item.table.excel {
+            var excel = csv
+            excel.bom = true
+            excel.crlf = true
+            excel.formulaGuard = true
+            try TableWriter.write(table.table, to: folder + "/tables/\(item.id).excel.csv", options: excel)
+        }
+        let regionColumn = item.table.region ?? table.table.columnNames.first { Self.regionNames.contains($0) }
+        let reportTable = ReportTable(table: table.table, options: table.options, unit: item.table.unit,
+                                      source: item.table.source ?? spec.source, notes: item.table.notes,
+                                      regionColumn: regionColumn, csvPath: csvPath)
+        var chart: ReportChart? = nil
+        if let c = item.chart {
+            let svgPath = "charts/\(item.id).svg", pngPath = "charts/\(item.id).png"
+            let chartWords = chartArguments(for: item, chart: c, csv: folder + "/" + csvPath, svg: folder + "/" + svgPath)
+            try execute(chartWords, item, section, chart: c)
+            guard let data = FileManager.default.contents(atPath: folder + "/" + svgPath) else {
+                throw located(item, section, c, "the chart was not written")
+            }
+            let svg = String(decoding: data, as: UTF8.self)
+            CJKFontNotice.once()
+            try ChartImage.write(svg: svg, to: folder + "/" + pngPath, format: .png, scale: 2)
+            let shown = chartArguments(for: item, chart: c, csv: csvPath, svg: svgPath)
+            chart = ReportChart(svg: svg, svgPath: svgPath, pngPath: pngPath, command: Self.shellLine(shown))
+        }
+        return ReportItem(id: item.id, title: item.title, note: item.note,
+                          command: Self.shellLine(words + ["-o", csvPath]), table: reportTable, chart: chart)
+    }
+
+    /// Column names that hold provinces or regions: the page then offers a region filter.
+    static let regionNames: Set<String> = ["省份", "省", "地区", "区域", "province", "region", "region4", "地区（四大区域）"]
+
+    /// Runs a table command with its output captured; applies the spec's column order.
+    private func runTable(_ words: [String], _ item: ReportSpec.Item, _ section: ReportSpec.Section) throws -> ResultCapture.Result {
+        var results: [ResultCapture.Result] = []
+        try execute(words, item, section) { command in
+            results = try ResultCapture.capturing { try command.run() }
+        }
+        guard var result = results.last else { throw located(item, section, nil, "the command wrote no table") }
+        if let order = item.table.columns {
+            var columns: [Column] = []
+            for name in order {
+                guard let c = result.table.columns.first(where: { $0.name == name }) else {
+                    throw located(item, section, nil, "table.columns: no column \"\(name)\"; the table has: \(result.table.columnNames.joined(separator: ", "))")
+                }
+                columns.append(c)
+            }
+            result.table = try Table(columns: columns)
+        }
+        return result
+    }
+
+    /// Parses and runs one command line as `laborstat` would; an error says which item it came from.
+    private func execute(_ words: [String], _ item: ReportSpec.Item, _ section: ReportSpec.Section, chart: ReportSpec.ChartSpec? = nil,
+                         _ body: ((inout ParsableCommand) throws -> Void)? = nil) throws {
+        var command: ParsableCommand
+        do {
+            command = try LaborStatCommand.parseAsRoot(words)
+        } catch {
+            throw located(item, section, chart, Self.specVoice(LaborStatCommand.message(for: error)), flagIn: LaborStatCommand.message(for: error))
+        }
+        do {
+            if let body { try body(&command) } else { try command.run() }
+        } catch let error as ValidationError {
+            throw located(item, section, chart, error.message, flagIn: error.message)
+        } catch let error as ReportSpecError {
+            throw error
+        } catch {
+            // A data error keeps its own place (file:line:column); this line says which item met it.
+            let line = chart?.line ?? item.line
+            Diagnostics.printError("laborstat: \(specPath):\(line): while running item \"\(item.id)\" of section \"\(section.title)\": \(Self.shellLine(words))")
+            throw error
+        }
+    }
+
+    /// Name, size and SHA-256 of every input, for the footer.
+    private func inputFiles() throws -> [ReportInputFile] {
+        try spec.inputs.map { input in
+            let path = path(of: input)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ReportSpecError(file: specPath, line: input.line, message: "cannot read input \(path)", kind: .missingInput)
+            }
+            return ReportInputFile(name: input.name, path: path, bytes: Int64(data.count), sha256: SHA256.hex(of: data))
+        }
+    }
+
+    /// The page, the workbook and the Markdown text.
+    func writeDocuments(_ doc: ReportDocument, into folder: String) throws {
+        try OutputFile.write(to: folder + "/report.md", bytes: Array(try ReportMarkdown.text(doc).utf8))
+    }
+}
