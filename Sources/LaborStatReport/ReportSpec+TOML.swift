@@ -191,18 +191,30 @@ private struct SpecReader {
             throw error(path + ["id"], "id \"\(id)\" names files (tables/ID.csv): use letters, digits, - and _")
         }
         let command = try string(t, path + ["command"], required: true)!
-        var layout = ReportSpec.TableLayout(unit: nil, source: nil, notes: [], columns: nil, region: nil, excel: false, options: [])
+        var layout = ReportSpec.TableLayout(unit: nil, source: nil, notes: [], columns: nil, region: nil, keep: nil, columnDecimals: [:], excel: false, options: [])
         if let tt = try table(t, path + ["table"]) {
             let tp = path + ["table"]
+            let layoutKeys: Set<String> = ["unit", "source", "notes", "columns", "region", "keep", "excel"]
             let formatting: Set<String> = ["decimals", "digits", "percent", "rename", "labels"]
-            try allow(tt, tp, keys: formatting.union(["unit", "source", "notes", "columns", "region", "excel"]))
+            try allow(tt, tp, keys: formatting.union(layoutKeys))
             layout.unit = try string(tt, tp + ["unit"])
             layout.source = try string(tt, tp + ["source"])
             layout.notes = try strings(tt, tp + ["notes"]) ?? []
             layout.columns = try strings(tt, tp + ["columns"])
             layout.region = try string(tt, tp + ["region"])
+            layout.keep = try string(tt, tp + ["keep"])
             layout.excel = try bool(tt, tp + ["excel"]) ?? false
-            layout.options = try options(in: tt, tp, except: ["unit", "source", "notes", "columns", "region", "excel"])
+            var except = layoutKeys
+            if let perColumn = tt["decimals"]?.table {
+                except.insert("decimals")
+                for name in perColumn.keys.sorted() {
+                    guard let n = perColumn[name]?.int, (0...15).contains(n) else {
+                        throw error(tp + ["decimals", name], "decimals.\(name) must be a whole number from 0 to 15")
+                    }
+                    layout.columnDecimals[name] = n
+                }
+            }
+            layout.options = try options(in: tt, tp, except: except)
         }
         var chart: ReportSpec.ChartSpec? = nil
         if let ct = try table(t, path + ["chart"]) {

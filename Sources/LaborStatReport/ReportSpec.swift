@@ -68,6 +68,12 @@ public struct ReportSpec: Sendable {
         public var columns: [String]?
         /// The column holding provinces or regions: the page offers a region filter.
         public var region: String?
+        /// Rows of the result to show, as a `--where` expression over its columns
+        /// (`keep = "has_contract = 1"`: the share with a contract, not also the share without).
+        public var keep: String?
+        /// Decimals per shown column (`decimals = { 均值 = 1, 增长率 = 4 }`), beside or instead of
+        /// one `decimals = N` for every decimal column.
+        public var columnDecimals: [String: Int]
         /// Also write `tables/ID.excel.csv` (BOM, CRLF, formula guard) for Excel.
         public var excel: Bool
         /// Output options of the command (`decimals`, `percent`, `rename`, `digits`, `labels`).

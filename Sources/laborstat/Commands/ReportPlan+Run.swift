@@ -71,6 +71,19 @@ extension ReportPlan {
             results = try ResultCapture.capturing { try command.run() }
         }
         guard var result = results.last else { throw located(item, section, nil, "the command wrote no table") }
+        if let keep = item.table.keep {
+            do {
+                result.table = result.table.selecting(rows: try RowFilter(keep).matchingRows(in: result.table)).materialized()
+            } catch {
+                throw located(item, section, nil, "table.keep = \"\(keep)\": \(error)")
+            }
+        }
+        for (name, places) in item.table.columnDecimals {
+            guard result.table.columnNames.contains(name) else {
+                throw located(item, section, nil, "table.decimals: no column \"\(name)\"; the table has: \(result.table.columnNames.joined(separator: ", "))")
+            }
+            result.options.fixedDecimals[name] = places
+        }
         if let order = item.table.columns {
             var columns: [Column] = []
             for name in order {

@@ -99,6 +99,8 @@ struct StreamKeys {
         guard file != "-", !file.lowercased().hasSuffix(".xlsx") else { return false }
         // COL:province keys order groups by division code, which slices cannot merge: whole read.
         guard !columns.contains(where: Table.isProvinceKey) else { return false }
+        // COL:B1/B2 bands are ordered levels made on the whole column: whole read too.
+        guard !columns.contains(where: Table.isBandKey) else { return false }
         var slice = sliceBytes ?? 0
         if sliceBytes == nil {
             let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path   // the size of the file, not of a link

@@ -97,7 +97,7 @@ struct InputOptions: ParsableArguments {
     /// `--where` are added to it.
     ///
     /// `groupKeys`: the columns the command groups by; a `COL:province` key gets its column
-    /// (`Table.addingProvinceKeys`), and a plain column that spells a province more than one way
+    /// (`Table.addingProvinceKeys`), a `COL:B1/B2/…` key its bands (`Table.addingBandKeys`), and a plain column that spells a province more than one way
     /// gets a note offering that key.
     func load(columns: [String]? = nil, groupKeys: [String] = []) throws -> Table {
         var needed = columns
@@ -109,6 +109,7 @@ struct InputOptions: ParsableArguments {
         InputOptions.printNotes(table)
         let keys = groupKeys + (columns ?? [])
         if keys.contains(where: Table.isProvinceKey) { table = try table.addingProvinceKeys(keys, file: file) }
+        if keys.contains(where: Table.isBandKey) { table = try table.addingBandKeys(keys) }
         for key in Set(groupKeys) where KeySpec(key).period == nil && !Table.isProvinceKey(key) {
             let splits = table.provinceSpellingSplits(column: key)
             guard !splits.isEmpty else { continue }
