@@ -26,7 +26,7 @@ extension ReportPlan {
 
     private func run(_ item: ReportSpec.Item, _ section: ReportSpec.Section, into folder: String) throws -> ReportItem {
         let words = arguments(for: item)
-        let table = try runTable(words, item, section)
+        let table = try runTable(Self.resolvingTables(words, in: folder), item, section)
         let csvPath = "tables/\(item.id).csv"
         var csv = table.options
         csv.format = .csv
@@ -58,7 +58,7 @@ extension ReportPlan {
             chart = ReportChart(svg: svg, svgPath: svgPath, pngPath: pngPath, command: Self.shellLine(shown))
         }
         return ReportItem(id: item.id, title: item.title, note: item.note,
-                          command: Self.shellLine(words + ["-o", csvPath]), table: reportTable, chart: chart)
+                          command: Self.shellLine(Self.resolvingTables(words, in: ".").map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 } + ["-o", csvPath]), table: reportTable, chart: chart)
     }
 
     /// Column names that hold provinces or regions: the page then offers a region filter.

@@ -64,12 +64,18 @@ struct ReportPlan {
                                   message: "input \"\(input.name)\": no file \(path(of: input)) (paths are relative to the spec's folder)",
                                   kind: .missingInput)
         }
+        var earlier = Set<String>()
         for section in spec.sections {
             for item in section.items {
                 guard Self.tableCommands.contains(item.command) else {
                     throw located(item, section, nil, "\"\(item.command)\" is not a table command (use one of: \(Self.tableCommands.sorted().joined(separator: ", ")))")
                 }
-                try parse(arguments(for: item), item, section)
+                let words = arguments(for: item)
+                for ref in words where ref.hasPrefix("@") && !earlier.contains(String(ref.dropFirst())) {
+                    throw located(item, section, nil, "\(ref) names no earlier item's table (write @ID for the table of item ID above this one)")
+                }
+                try parse(words, item, section)
+                earlier.insert(item.id)
                 if let chart = item.chart {
                     try parse(chartArguments(for: item, chart: chart, csv: "tables/\(item.id).csv", svg: "charts/\(item.id).svg"), item, section, chart: chart)
                 }
@@ -114,6 +120,12 @@ struct ReportPlan {
         if let r = s.range(of: ". Did you mean ") { s = s[..<r.lowerBound] + " (did you mean " + s[r.upperBound...] + ")" }
         guard let f = s.first, f.isUppercase, s.dropFirst().first?.isLowercase ?? true else { return s }
         return f.lowercased() + s.dropFirst()
+    }
+
+    /// An option value `@ID` is the table of the earlier item ID (e.g. a denominator estimated from
+    /// the survey): `tables/ID.csv` inside `folder` (the shown command line keeps `tables/ID.csv`).
+    static func resolvingTables(_ words: [String], in folder: String) -> [String] {
+        words.map { $0.hasPrefix("@") && $0.count > 1 ? folder + "/tables/" + $0.dropFirst() + ".csv" : $0 }
     }
 
     /// `a/./b/../c` → `a/c`, keeping leading `..` (a path above the working directory).
