@@ -7,7 +7,7 @@ import _LaborStatTestSupport
 @Suite("help examples")
 struct HelpExamplesTests {
     static let commands = ["", "inspect", "convert", "describe", "tabulate", "aggregate", "pivot", "histogram",
-                           "trend", "regress", "compare", "regions", "chart"]
+                           "trend", "regress", "compare", "regions", "chart", "report"]
 
     /// The examples of one help text: lines `  laborstat …`, joined with their continuations (after
     /// a trailing `\`, or the help's own wrapping, which starts at column 0).
