@@ -34,7 +34,7 @@ struct Aggregate: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Group keys, comma-separated; a date column gives period keys COL:year, COL:quarter, COL:month.")
+    @Option(help: "Group keys, comma-separated; a date column gives period keys COL:year, COL:quarter, COL:month. A number column gives bands COL:B1/B2/… (age:16/21/31/41/51: <16, 16–20, …, 51+; each band [B, next)).")
     var by: String?
 
     @Flag(help: "Count the rows of each group (column `count`).")

@@ -51,7 +51,7 @@ struct Describe: ParsableCommand {
     @Option(help: "Columns to describe, comma-separated (default: every numeric column that is not a key or design column).")
     var columns: String?
 
-    @Option(help: "Group keys, comma-separated; a date column gives period keys COL:year, COL:quarter, COL:month.")
+    @Option(help: "Group keys, comma-separated; a date column gives period keys COL:year, COL:quarter, COL:month. A number column gives bands COL:B1/B2/… (age:16/21/31/41/51: <16, 16–20, …, 51+; each band [B, next)).")
     var by: String?
 
     @Option(help: "Statistics, comma-separated (see above).")

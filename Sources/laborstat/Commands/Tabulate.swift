@@ -27,7 +27,7 @@ struct Tabulate: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The classifying column (or period key).")
+    @Option(help: "The classifying column (or period key). A number column gives bands COL:B1/B2/… (age:16/21/31/41/51: <16, 16–20, …, 51+; each band [B, next)).")
     var rows: String
 
     @Option(help: "A second classifying column: a two-way table.")
