@@ -191,10 +191,10 @@ private struct SpecReader {
             throw error(path + ["id"], "id \"\(id)\" names files (tables/ID.csv): use letters, digits, - and _")
         }
         let command = try string(t, path + ["command"], required: true)!
-        var layout = ReportSpec.TableLayout(unit: nil, source: nil, notes: [], columns: nil, region: nil, keep: nil, columnDecimals: [:], excel: false, options: [])
+        var layout = ReportSpec.TableLayout(unit: nil, source: nil, notes: [], columns: nil, region: nil, keep: nil, wide: nil, columnDecimals: [:], excel: false, options: [])
         if let tt = try table(t, path + ["table"]) {
             let tp = path + ["table"]
-            let layoutKeys: Set<String> = ["unit", "source", "notes", "columns", "region", "keep", "excel"]
+            let layoutKeys: Set<String> = ["unit", "source", "notes", "columns", "region", "keep", "wide", "excel"]
             let formatting: Set<String> = ["decimals", "digits", "percent", "rename", "labels"]
             try allow(tt, tp, keys: formatting.union(layoutKeys))
             layout.unit = try string(tt, tp + ["unit"])
@@ -203,6 +203,12 @@ private struct SpecReader {
             layout.columns = try strings(tt, tp + ["columns"])
             layout.region = try string(tt, tp + ["region"])
             layout.keep = try string(tt, tp + ["keep"])
+            if let w = try table(tt, tp + ["wide"]) {
+                let wp = tp + ["wide"]
+                try allow(w, wp, keys: ["rows", "columns", "value"])
+                layout.wide = ReportSpec.Wide(rows: try strings(w, wp + ["rows"]) ?? [], columns: try string(w, wp + ["columns"], required: true)!,
+                                              value: try string(w, wp + ["value"], required: true)!)
+            }
             layout.excel = try bool(tt, tp + ["excel"]) ?? false
             var except = layoutKeys
             if let perColumn = tt["decimals"]?.table {

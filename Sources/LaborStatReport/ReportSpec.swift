@@ -71,6 +71,9 @@ public struct ReportSpec: Sendable {
         /// Rows of the result to show, as a `--where` expression over its columns
         /// (`keep = "has_contract = 1"`: the share with a contract, not also the share without).
         public var keep: String?
+        /// Long to wide (`wide = { rows = "年龄组", columns = "年份", value = "份额" }`): years as
+        /// columns, as the monitoring report prints its trend windows.
+        public var wide: Wide?
         /// Decimals per shown column (`decimals = { 均值 = 1, 增长率 = 4 }`), beside or instead of
         /// one `decimals = N` for every decimal column.
         public var columnDecimals: [String: Int]
@@ -78,6 +81,12 @@ public struct ReportSpec: Sendable {
         public var excel: Bool
         /// Output options of the command (`decimals`, `percent`, `rename`, `digits`, `labels`).
         public var options: [Option]
+    }
+
+    public struct Wide: Sendable, Equatable {
+        public var rows: [String]
+        public var columns: String
+        public var value: String
     }
 
     /// A chart drawn from the item's table with `laborstat chart KIND tables/ID.csv …`.

@@ -26,7 +26,7 @@ extension ReportPlan {
 
     private func run(_ item: ReportSpec.Item, _ section: ReportSpec.Section, into folder: String) throws -> ReportItem {
         let words = arguments(for: item)
-        let table = try runTable(Self.resolvingTables(words, in: folder), item, section)
+        let (table, long) = try runTable(Self.resolvingTables(words, in: folder), item, section)
         let csvPath = "tables/\(item.id).csv"
         var csv = table.options
         csv.format = .csv
@@ -39,6 +39,13 @@ extension ReportPlan {
             excel.formulaGuard = true
             try TableWriter.write(table.table, to: folder + "/tables/\(item.id).excel.csv", options: excel)
         }
+        // With `wide`, the command's own (long) table is kept beside the shown one: the command line
+        // in the footer writes exactly it, and the chart draws from it (one row per bar or point).
+        var commandCSV = csvPath
+        if let long {
+            commandCSV = "tables/\(item.id)-long.csv"
+            try TableWriter.write(long, to: folder + "/" + commandCSV, options: csv)
+        }
         let regionColumn = item.table.region ?? table.table.columnNames.first { Self.regionNames.contains($0) }
         let reportTable = ReportTable(table: table.table, options: table.options, unit: item.table.unit,
                                       source: item.table.source ?? spec.source, notes: item.table.notes,
@@ -46,7 +53,7 @@ extension ReportPlan {
         var chart: ReportChart? = nil
         if let c = item.chart {
             let svgPath = "charts/\(item.id).svg", pngPath = "charts/\(item.id).png"
-            let chartWords = chartArguments(for: item, chart: c, csv: folder + "/" + csvPath, svg: folder + "/" + svgPath)
+            let chartWords = chartArguments(for: item, chart: c, csv: folder + "/" + commandCSV, svg: folder + "/" + svgPath)
             try execute(chartWords, item, section, chart: c)
             guard let data = FileManager.default.contents(atPath: folder + "/" + svgPath) else {
                 throw located(item, section, c, "the chart was not written")
@@ -54,18 +61,20 @@ extension ReportPlan {
             let svg = String(decoding: data, as: UTF8.self)
             CJKFontNotice.once()
             try ChartImage.write(svg: svg, to: folder + "/" + pngPath, format: .png, scale: 2)
-            let shown = chartArguments(for: item, chart: c, csv: csvPath, svg: svgPath)
+            let shown = chartArguments(for: item, chart: c, csv: commandCSV, svg: svgPath)
             chart = ReportChart(svg: svg, svgPath: svgPath, pngPath: pngPath, command: Self.shellLine(shown))
         }
         return ReportItem(id: item.id, title: item.title, note: item.note,
-                          command: Self.shellLine(Self.resolvingTables(words, in: ".").map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 } + ["-o", csvPath]), table: reportTable, chart: chart)
+                          command: Self.shellLine(Self.resolvingTables(words, in: ".").map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 } + ["-o", commandCSV]), table: reportTable, chart: chart)
     }
 
     /// Column names that hold provinces or regions: the page then offers a region filter.
     static let regionNames: Set<String> = ["省份", "省", "地区", "区域", "province", "region", "region4", "地区（四大区域）"]
 
     /// Runs a table command with its output captured; applies the spec's column order.
-    private func runTable(_ words: [String], _ item: ReportSpec.Item, _ section: ReportSpec.Section) throws -> ResultCapture.Result {
+    /// Returns the table as shown and, when `wide` reshaped it, the long table it came from (charts
+    /// draw from that: one row per bar or point).
+    private func runTable(_ words: [String], _ item: ReportSpec.Item, _ section: ReportSpec.Section) throws -> (ResultCapture.Result, Table?) {
         var results: [ResultCapture.Result] = []
         try execute(words, item, section) { command in
             results = try ResultCapture.capturing { try command.run() }
@@ -76,6 +85,21 @@ extension ReportPlan {
                 result.table = result.table.selecting(rows: try RowFilter(keep).matchingRows(in: result.table)).materialized()
             } catch {
                 throw located(item, section, nil, "table.keep = \"\(keep)\": \(error)")
+            }
+        }
+        var long: Table? = nil
+        if let wide = item.table.wide {
+            long = result.table
+            do {
+                let long = result.table
+                result.table = try long.widened(rows: wide.rows, columns: wide.columns, value: wide.value)
+                // The new columns show as their value column did.
+                for name in result.table.columnNames where !long.columnNames.contains(name) {
+                    if result.options.isPercent(wide.value) { result.options.percentColumns.insert(name) }
+                    if let d = result.options.fixedDecimals[wide.value] { result.options.fixedDecimals[name] = d }
+                }
+            } catch {
+                throw located(item, section, nil, "table.wide: \(error)")
             }
         }
         for (name, places) in item.table.columnDecimals {
@@ -94,7 +118,7 @@ extension ReportPlan {
             }
             result.table = try Table(columns: columns)
         }
-        return result
+        return (result, long)
     }
 
     /// Parses and runs one command line as `laborstat` would; an error says which item it came from.
