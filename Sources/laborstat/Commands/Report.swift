@@ -15,7 +15,7 @@ struct Report: ParsableCommand {
         reproduced by the command printed in the page's footer.
 
         DIR receives:
-          index.html    one self-contained page (no network), tables that sort and filter
+          index.html    one self-contained page (no network); tables sort, filter
           report.xlsx   a 目录 sheet with links, one 统计表 sheet per table, a 说明 sheet
           report.md     the same report as Markdown, charts linked
           tables/*.csv  every table (UTF-8; ID.excel.csv too where the spec asks)
@@ -34,13 +34,32 @@ struct Report: ParsableCommand {
           title = "一、收入"
           note = "月均收入为税后现金收入。"     # Markdown
           [[sections.items]]
-          id = "income"                        # names tables/income.csv, charts/income.svg
+          id = "income"              # tables/income.csv, charts/income.svg
           title = "表1 月均收入（按年份）"
           command = "describe"
           input = "survey"
-          options = { columns = "monthly_income", by = "year", stats = ["mean", "mean_se"] }
+          options = { columns = "monthly_income", by = "year",
+                      stats = ["mean", "mean_se"] }
           table = { unit = "元", decimals = 1, source = "合成调查样本" }
-          chart = { kind = "bar", x = "年份", y = "均值" }   # the table's own column names
+          chart = { kind = "bar", x = "年份", y = "均值" }  # shown names
+
+        An item's table = { … } lays out its table (names as the table shows them, after --labels):
+          unit, source, notes      the 单位 line, the 资料来源 line, 注 lines
+          columns = ["a", "b"]     which columns, in this order
+          keep = "has_contract = 1"
+                                   which rows (a --where expression)
+          wide = { rows = "年龄组", columns = "年份", value = "份额" }
+                                   years as columns; the command's long table is
+                                   kept as tables/ID-long.csv and charted
+          decimals = 2 | { "均值" = 1, "增长率" = 4 }
+                                   places, for all or per column
+          percent, rename, digits, labels
+                                   the command's output options (its own
+                                   column names, before --labels)
+          region = "省份"          the column the page's region filter uses
+          excel = true             also tables/ID.excel.csv (BOM, CRLF, guard)
+        An option value @ID is the table of the earlier item ID, e.g. \
+        denominator = "@population" for a denominator estimated from the survey.
 
         Options are the command's flags without dashes: by = ["a", "b"] is --by a,b; test = true \
         is --test. The input's design goes to describe, tabulate, aggregate, regress, trend and \
