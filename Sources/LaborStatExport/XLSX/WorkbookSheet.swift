@@ -18,6 +18,8 @@ public struct WorkbookSheet: Sendable {
     /// How many leading columns stay frozen beside the header.
     public var keyColumns: Int
     public var layout: XLSXLayout
+    /// Cells of the table that link to other sheets of the workbook (a contents sheet).
+    public var links: [WorkbookLink] = []
 
     /// A sheet for `table`, its number formats from `options` (`--decimals`, `--digits`,
     /// `--percent`, a command's fixed decimals).
@@ -40,12 +42,13 @@ public struct WorkbookSheet: Sendable {
     }
 
     /// A sheet with explicit formats (an existing workbook's sheet, kept as it was).
-    init(name: String, table: Table, formats: [String?], keyColumns: Int, layout: XLSXLayout) {
+    init(name: String, table: Table, formats: [String?], keyColumns: Int, layout: XLSXLayout, links: [WorkbookLink] = []) {
         self.name = name
         self.table = table
         self.formats = formats
         self.keyColumns = keyColumns
         self.layout = layout
+        self.links = links
     }
 
     /// Excel's rules for sheet names: 1–31 characters, none of `[ ] : * ? / \`, not starting or

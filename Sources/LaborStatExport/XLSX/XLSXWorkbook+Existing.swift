@@ -27,12 +27,15 @@ struct SheetRecord: Codable {
     var keyColumns: Int
     var layout: XLSXLayout
     var columns: [ColumnRecord]
+    /// Absent in workbooks written before links existed.
+    var links: [WorkbookLink]?
 
     init(_ sheet: WorkbookSheet) {
         name = sheet.name
         rows = sheet.table.rowCount
         keyColumns = sheet.keyColumns
         layout = sheet.layout
+        links = sheet.links.isEmpty ? nil : sheet.links
         columns = sheet.table.columns.enumerated().map { j, c in
             var precision: DatePrecision? = nil
             if case .date(_, let p) = c.storage { precision = p }
@@ -73,7 +76,7 @@ extension XLSXWorkbook {
             }
             let table: Table
             do { table = try Table(columns: columns) } catch { throw changed("\(error)") }
-            try book.add(WorkbookSheet(name: s.name, table: table, formats: s.columns.map(\.format), keyColumns: s.keyColumns, layout: s.layout))
+            try book.add(WorkbookSheet(name: s.name, table: table, formats: s.columns.map(\.format), keyColumns: s.keyColumns, layout: s.layout, links: s.links ?? []))
         }
         return book
     }

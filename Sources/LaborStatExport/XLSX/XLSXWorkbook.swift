@@ -26,6 +26,8 @@ import Glibc
 /// properties) and `write(to:)` writes every sheet again: that is how `--append` adds a sheet.
 public struct XLSXWorkbook: Sendable {
     public private(set) var sheets: [WorkbookSheet] = []
+    /// Title, author and creation time for `docProps/core.xml`.
+    public var properties = WorkbookProperties()
 
     public init() {}
 
@@ -62,6 +64,7 @@ public struct XLSXWorkbook: Sendable {
     /// private temporary folder, which is removed afterwards.
     public func bytes() throws(ExportError) -> [UInt8] {
         guard !sheets.isEmpty else { throw .invalidRequest("a workbook needs at least one sheet") }
+        try checkLinks()
         let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
         var template = Array((base + "/laborstat-xlsx-XXXXXX").utf8CString)
         guard let dirPointer = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
@@ -92,6 +95,7 @@ public struct XLSXWorkbook: Sendable {
                     result = .cannotCreate(path: file, reason: "libxlsxwriter cannot create the workbook")
                     return
                 }
+                setProperties(book)
                 let writer = SheetWriter(book: book)
                 do throws(ExportError) {
                     for sheet in sheets { try writer.add(sheet) }
@@ -106,6 +110,43 @@ public struct XLSXWorkbook: Sendable {
             }
         }
         if let result { throw result }
+    }
+}
+
+extension XLSXWorkbook {
+    /// Every link opens a sheet of this workbook from a cell of its table.
+    func checkLinks() throws(ExportError) {
+        let names = Set(sheets.map { $0.name.lowercased() })
+        for sheet in sheets {
+            for link in sheet.links {
+                guard names.contains(link.sheet.lowercased()) else {
+                    throw .invalidRequest("sheet \"\(sheet.name)\" links to a sheet \"\(link.sheet)\" the workbook does not have")
+                }
+                guard (0..<sheet.table.rowCount).contains(link.row), (0..<sheet.table.columns.count).contains(link.column) else {
+                    throw .invalidRequest("sheet \"\(sheet.name)\" has a link outside its table (row \(link.row + 1), column \(link.column + 1))")
+                }
+            }
+        }
+    }
+
+    /// libxlsxwriter copies the strings, so they only need to live during the call.
+    func setProperties(_ book: UnsafeMutablePointer<lxw_workbook>) {
+        let p = properties
+        guard p.title != nil || p.subject != nil || p.author != nil || p.created != nil else { return }
+        var owned: [UnsafeMutablePointer<CChar>] = []
+        defer { owned.forEach { free($0) } }
+        func c(_ s: String?) -> UnsafeMutablePointer<CChar>? {
+            guard let s, let d = strdup(s) else { return nil }
+            owned.append(d)
+            return d
+        }
+        var props = lxw_doc_properties()
+        props.title = c(p.title)
+        props.subject = c(p.subject)
+        props.author = c(p.author)
+        // 0 means "now" to libxlsxwriter, so the epoch itself is nudged by a second.
+        if let created = p.created { props.created = time_t(max(1, created.rounded(.down))) }
+        _ = workbook_set_properties(book, &props)
     }
 }
 
@@ -156,9 +197,15 @@ private final class SheetWriter {
         }
         row += 1
         let cells = columns.enumerated().map { CellWriter(column: $1, code: sheet.formats[$0], writer: self) }
-        for r in table.rowIndices {
+        var links: [Int: [Int: WorkbookLink]] = [:]
+        for link in sheet.links { links[link.row, default: [:]][link.column] = link }
+        for (i, r) in table.rowIndices.enumerated() {
             for (j, cell) in cells.enumerated() {
-                try check(cell.write(ws, UInt32(row), UInt16(j), r), sheet)
+                if let link = links[i]?[j] {
+                    try check(writeLink(ws, row, UInt16(j), link, text: columns[j].missing[r] ? link.sheet : columns[j].string(at: r) ?? link.sheet), sheet)
+                } else {
+                    try check(cell.write(ws, UInt32(row), UInt16(j), r), sheet)
+                }
             }
             row += 1
         }
@@ -186,6 +233,11 @@ private final class SheetWriter {
         string.withCString { worksheet_write_string(ws, UInt32(row), col, $0, f) }
     }
 
+    /// A link cell shows `text` in the hyperlink style (libxlsxwriter's default for a nil format).
+    func writeLink(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: Int, _ col: UInt16, _ link: WorkbookLink, text: String) -> lxw_error {
+        link.url.withCString { url in text.withCString { worksheet_write_url_opt(ws, UInt32(row), col, url, nil, $0, nil) } }
+    }
+
     func check(_ status: lxw_error, _ sheet: WorkbookSheet) throws(ExportError) {
         if status == LXW_NO_ERROR { return }
         if status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED {
@@ -199,7 +251,10 @@ private final class SheetWriter {
     func recordSheets(_ sheets: [WorkbookSheet]) throws(ExportError) {
         let record = WorkbookRecord(sheets: sheets.map(SheetRecord.init))
         let json: Data
-        do { json = try JSONEncoder().encode(record) } catch { throw .writeFailed(path: "workbook", reason: "\(error)") }
+        // Sorted keys: JSONEncoder's order otherwise changes from run to run, and so would the bytes.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        do { json = try encoder.encode(record) } catch { throw .writeFailed(path: "workbook", reason: "\(error)") }
         let text = json.base64EncodedString()
         var chunks: [String] = []
         var i = text.startIndex
