@@ -19,7 +19,10 @@ struct CellText {
         case .category, .text: kind = .text
         case .date, .boolean: kind = .other
         }
-        decimals = options.fixedDecimals[column.name] ?? (column.type == .decimal ? options.decimals : nil)
+        let places = options.fixedDecimals[column.name] ?? (column.type == .decimal ? options.decimals : nil)
+        // A percent column's N places count in percent (59.33%): its fraction keeps N + 2 (0.5933),
+        // so the CSV never holds less than the workbook and the page show.
+        decimals = places.map { options.isPercent(column.name) && column.type == .decimal ? $0 + 2 : $0 }
         digits = options.digits
         fullPrecision = options.fullPrecision
     }

@@ -412,6 +412,20 @@ struct PeopleNumberTests {
         #expect(text(try TableWriter.render(t, options: o)).contains("\"sum\": 0.30000000000000004"))
     }
 
+    @Test("a percent column's --decimals count percent places: the CSV fraction keeps two more")
+    func percentDecimalsKeepTheDisplayedPrecision() throws {
+        let t = try Table(columns: [Column("share", doubles: [0.593349, 0.0412])])
+        var o = WriteOptions()
+        o.decimals = 1
+        o.percentColumns = ["share"]
+        #expect(text(try TableWriter.render(t, options: o)) == "share\n0.593\n0.041\n", "59.3% and 4.1% as fractions")
+        o.format = .markdown
+        #expect(text(try TableWriter.render(t, options: o)).contains("59.3%"))
+        o.format = .csv
+        o.percentColumns = []
+        #expect(text(try TableWriter.render(t, options: o)) == "share\n0.6\n0.0\n", "not a percent column: N places as asked")
+    }
+
     @Test("Markdown cells are escaped as data: <script>, &, |, line breaks")
     func markdownEscapes() throws {
         var o = WriteOptions()

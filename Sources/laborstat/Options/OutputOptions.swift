@@ -36,7 +36,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "No formula guard, even with --excel.")
     var raw = false
 
-    @Option(help: ArgumentHelp("Exactly N decimals for decimal columns (money: --decimals 2 keeps the fen), in every format; xlsx shows them with thousands separators. Beside --digits (significant digits).", valueName: "N"))
+    @Option(help: ArgumentHelp("Exactly N decimals for decimal columns (money: --decimals 2 keeps the fen), in every format; xlsx shows them with thousands separators. Beside --digits (significant digits). A percent column's N places count in percent (59.33%), so its CSV fraction keeps N + 2 (0.5933).", valueName: "N"))
     var decimals: Int?
 
     @Option(help: ArgumentHelp("Rename output columns: OLD=NEW,… (e.g. --rename count=cases).", valueName: "old=new,…"))
