@@ -158,5 +158,6 @@ extension ReportPlan {
     /// The page, the workbook and the Markdown text.
     func writeDocuments(_ doc: ReportDocument, into folder: String) throws {
         try OutputFile.write(to: folder + "/report.md", bytes: Array(try ReportMarkdown.text(doc).utf8))
+        try OutputFile.write(to: folder + "/index.html", bytes: Array(ReportHTML.page(doc).utf8))
     }
 }
