@@ -42,7 +42,7 @@ let package = Package(
         // workbook, Markdown). Running a spec's items is the CLI's job (`laborstat report`).
         .target(
             name: "LaborStatReport",
-            dependencies: ["LaborStatTable", "LaborStatExport",
+            dependencies: ["LaborStatTable", "LaborStatExport", "LaborStatRegions",
                            .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Ink", package: "Ink")]
         ),
         .target(

@@ -11,28 +11,12 @@ import LaborStatTable
 extension TableWriter {
     static func writeMarkdown(_ table: Table, options: WriteOptions, to sink: ByteSink) throws(ExportError) {
         let eol = options.crlf ? "\r\n" : "\n"
-        let cells = table.columns.map { CellText($0, options: options) }
         let header = table.columns.map { escapeMarkdown($0.name) }
-        var body: [[String]] = []
-        body.reserveCapacity(table.rowCount)
-        let displays = table.columns.map { c -> NumberDisplay? in
-            guard c.type == .integer || c.type == .decimal else { return nil }
-            if options.isPercent(c.name) { return .percent(places: options.fixedDecimals[c.name] ?? options.decimals ?? 1) }
-            return NumberDisplay.isIdentifierLike(c.name) ? nil : .grouped
-        }
-        for r in table.rowIndices {
-            body.append(cells.enumerated().map { j, cell in
-                guard let text = cell.text(r) else { return "" }
-                switch displays[j] {
-                case .percent?: return cell.column.double(at: r).map { displays[j]!.text($0) } ?? text
-                case .some: return NumberDisplay.group(text)
-                case nil: return escapeMarkdown(text)
-                }
-            })
-        }
+        // Display texts hold no markup characters in number cells, so escaping every cell is safe.
+        let body = TableDisplay.cells(of: table, options: options).map { $0.map(escapeMarkdown) }
         var widths = header.map { max(3, EastAsianWidth.width($0)) }
         for row in body { for (i, s) in row.enumerated() { widths[i] = max(widths[i], EastAsianWidth.width(s)) } }
-        let rightAligned = cells.map { $0.kind == .number }
+        let rightAligned = TableDisplay.isNumeric(table)
 
         func line(_ row: [String]) -> String {
             var s = "|"

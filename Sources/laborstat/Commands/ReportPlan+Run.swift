@@ -159,5 +159,6 @@ extension ReportPlan {
     func writeDocuments(_ doc: ReportDocument, into folder: String) throws {
         try OutputFile.write(to: folder + "/report.md", bytes: Array(try ReportMarkdown.text(doc).utf8))
         try ReportWorkbook.workbook(doc).write(to: folder + "/report.xlsx")
+        try OutputFile.write(to: folder + "/index.html", bytes: Array(ReportHTML.page(doc).utf8))
     }
 }
