@@ -206,7 +206,7 @@ struct Compare: ParsableCommand {
         } else {
             try output.emit(Compare.sorted(result, by: sort), metadata: result.metadata)
         }
-        try svg.write(try Compare.barChart(result, title: title))
+        try svg.write(try Compare.barChart(result, title: title, rowsArePersons: rateUnit == .person, language: try output.labelLanguage()))
         if let map { try writeChart(try Compare.tileMap(result, title: title).render(), to: map, image: svg.image) }
     }
 
@@ -226,7 +226,8 @@ struct Compare: ParsableCommand {
 
     /// Ranked horizontal bars with their intervals; the national baseline is a bar of its own
     /// (全国), a named baseline is named in the subtitle.
-    static func barChart(_ r: RegionComparison, title custom: String? = nil) throws -> LaborStatCharts.Chart {
+    static func barChart(_ r: RegionComparison, title custom: String? = nil, rowsArePersons: Bool = false,
+                         language: ColumnLabels.Language = .en) throws -> LaborStatCharts.Chart {
         let d = r.chartData
         var labels = d.labels, values = d.values, low = d.low, high = d.high
         if d.baselineName == "national", let b = d.baseline {
@@ -239,8 +240,24 @@ struct Compare: ParsableCommand {
         }
         var spec = ChartSpec(title: custom ?? title(r),
                              subtitle: subtitle(r), height: max(440, 90 + 22 * Double(labels.count)))
-        spec.xLabel = r.spec.valueColumn ?? r.spec.aggregate.name
+        spec.xLabel = valueAxis(r, rowsArePersons: rowsArePersons, language: language)
         return try .hbar(categories: labels, values: values, errorLow: low, errorHigh: high, spec: spec)
+    }
+
+    /// The value axis's title: a per-N rate names its unit (`cases per 10,000 persons`, 每万人案件数),
+    /// otherwise the value column or the aggregate.
+    static func valueAxis(_ r: RegionComparison, rowsArePersons: Bool, language: ColumnLabels.Language) -> String {
+        let s = r.spec
+        if s.denominator != nil {
+            return ChartTitles.perRate(per: s.per ?? 1, of: s.aggregate == .count ? nil : s.valueColumn,
+                                       perPerson: rowsArePersons, language)
+        }
+        if case .rate(let a, let b) = s.aggregate {
+            if let per = s.per, per != 1 { return ChartTitles.perRate(per: per, of: a, denominator: b, language) }
+            return s.valueColumn ?? ChartTitles.rate(a, b, language)
+        }
+        if let v = s.valueColumn { return v }
+        return ChartTitles.aggregate(s.aggregate.name, of: nil, language) ?? s.aggregate.name
     }
 
     static func tileMap(_ r: RegionComparison, title custom: String? = nil) throws -> LaborStatCharts.Chart {
