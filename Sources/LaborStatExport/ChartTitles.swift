@@ -79,6 +79,36 @@ public enum ChartTitles {
         language == .zh ? "比率：\(numerator)/\(denominator)" : "rate \(numerator)/\(denominator)"
     }
 
+    // `compare`'s chart: the Chinese words around what it computed (English keeps the command's own).
+
+    /// `每万人案件数（分省）`: what was computed, by `level` (province, region4, region7, custom).
+    public static func byRegion(_ what: String, level: String) -> String {
+        let word = ["province": "省", "region4": "四大地区", "region7": "七大地区"][level] ?? "地区"
+        return "\(what)（分\(word)）"
+    }
+
+    /// The bar of the national baseline (`全国 (national)` / `全国`) or a named baseline's suffix.
+    public static func baselineBar(_ name: String?, _ language: Language) -> String {
+        guard let name else { return language == .zh ? "全国" : "全国 (national)" }
+        return language == .zh ? "\(name)（基准）" : "\(name) (baseline)"
+    }
+
+    /// Subtitle parts: `per 100` / `每百`; `baseline 全国 = 80` / `基准：全国 = 80`; `95% CI, binomial`
+    /// / `95%置信区间（二项）`; `method` is binomial, Poisson or linearized.
+    public static func perNote(_ per: Double, _ language: Language) -> String {
+        language == .zh ? "每\(chineseCount(per))" : "per \(NumberText.shortest(per))"
+    }
+
+    public static func baselineNote(_ name: String, _ value: String, _ language: Language) -> String {
+        language == .zh ? "基准：\(name) = \(value)" : "baseline \(name) = \(value)"
+    }
+
+    public static func intervalNote(percent: String, method: String, _ language: Language) -> String {
+        guard language == .zh else { return "\(percent)% CI, \(method)" }
+        let word = ["binomial": "二项", "Poisson": "泊松"][method] ?? "线性化"
+        return "\(percent)%置信区间（\(word)）"
+    }
+
     /// 10 → 十, 100 → 百, 10000 → 万, 1000000 → 百万, 1e8 → 亿; other numbers in digits (`每250人`).
     static func chineseCount(_ n: Double) -> String {
         let names: [(Double, String)] = [(1, ""), (10, "十"), (100, "百"), (1_000, "千"), (10_000, "万"), (100_000, "十万"),

@@ -94,4 +94,20 @@ struct ChartLabelsCLITests {
         #expect(try texts(["compare", Self.register, "--region", "省份", "--agg", "count"]).contains("count"))
         #expect(try texts(["compare", Self.register, "--region", "省份", "--agg", "count", "--labels", "zh"]).contains("个数"))
     }
+
+    @Test("compare under --labels zh: Chinese title, subtitle and baseline bar; English as before")
+    func compareChinese() throws {
+        let rate = ["compare", Self.register, "--region", "省份", "--agg", "rate 其中农民工/涉及人数", "--unit", "person"]
+        let zh = try texts(rate + ["--labels", "zh"])
+        #expect(zh.first == "比率：其中农民工/涉及人数（分省）")
+        #expect(zh.contains("基准：全国 = 0.8 · 95%置信区间（二项）"))
+        #expect(zh.contains("全国") && !zh.contains("全国 (national)"))
+        let en = try texts(rate)
+        #expect(en.first == "rate 其中农民工/涉及人数 by province")
+        #expect(en.contains("baseline 全国 = 0.8 · 95% CI, binomial") && en.contains("全国 (national)"))
+        let named = try texts(["compare", Self.register, "--region", "省份", "--value", "欠薪金额（元）", "--level", "region4",
+                               "--baseline", "东部", "--labels", "zh"])
+        #expect(named.first == "欠薪金额（元）合计（分四大地区）")
+        #expect(named.contains("东部（基准）"))
+    }
 }
