@@ -154,6 +154,15 @@ struct WrittenBook {
         #expect(throws: ExportError.self) { try ReportWorkbook.bytes(sampleReport(generatedAt: "yesterday")) }
     }
 
+    @Test func appendKeepsTheContentsLinks() throws {
+        let original = try ReportWorkbook.workbook(sampleReport())
+        let book = try WrittenBook(original.bytes())
+        let again = try XLSXWorkbook.existing(path: book.path)
+        #expect(again.sheetNames == original.sheetNames)
+        #expect(again.sheets[0].links == original.sheets[0].links)
+        #expect(again.sheets[0].links.count == 5)
+    }
+
     @Test func linksToMissingSheetsAreRefused() throws {
         var sheet = try WorkbookSheet(name: "目录", table: Table(columns: [Column("t", strings: ["a"])]))
         sheet.links = [WorkbookLink(row: 0, column: 0, sheet: "nowhere")]

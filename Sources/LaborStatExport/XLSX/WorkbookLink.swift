@@ -1,8 +1,9 @@
 import Foundation
 
 /// A hyperlink on one cell of a sheet's table that opens another sheet of the same workbook at
-/// its top-left cell (a contents sheet's titles, a "back to contents" cell). The cell keeps its
-/// text; the link is added on top (Excel's `internal:` hyperlink, `<hyperlink location>`).
+/// its top-left cell (a contents sheet's titles, a "back to contents" cell). The cell shows its
+/// value as text in the hyperlink style (Excel's `internal:` hyperlink, `<hyperlink location>`),
+/// so links belong on text cells; a missing cell shows the target sheet's name.
 public struct WorkbookLink: Sendable, Codable, Equatable {
     /// The 0-based row of the table's data (the header and any title or unit lines not counted).
     public var row: Int

@@ -148,7 +148,8 @@ struct Aggregate: ParsableCommand {
         let keyNames = Array(result.columnNames.prefix(keyCount))
         if let value = result.columnNames.dropFirst(keyCount).first(where: { !$0.hasSuffix("_se") }) {
             try NaturalCharts.draw(result.selecting(rows: (0..<Int32(total ? result.rowCount - 1 : result.rowCount)).map { $0 }),
-                                   keys: keyNames, value: value, title: value, svg: svg)
+                                   keys: keyNames, value: value, title: ChartTitles.axis(value, try output.labelLanguage()),
+                                   language: try output.labelLanguage(), svg: svg)
         }
     }
 

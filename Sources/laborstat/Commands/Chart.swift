@@ -163,12 +163,9 @@ struct Chart: ParsableCommand {
             guard let l = ColumnLabels.Language(rawValue: text.lowercased()) else { throw ValidationError("--lang must be en or zh (got \(text))") }
             return l
         } ?? .en
-        func axisTitle(_ name: String?) -> String? {
-            guard language == .zh, let name, let zh = ColumnLabels.chinese(KeySpec(name).column) else { return nil }
-            return zh
-        }
+        func axisTitle(_ name: String?) -> String? { name.flatMap { ChartTitles.keyAxis(KeySpec($0).column, language) } }
         spec.xLabel = xLabel ?? axisTitle(x)
-        spec.yLabel = yLabel ?? axisTitle(y) ?? aggregate.map { language == .zh ? ($0 == .count ? "个数" : ($0 == .sum ? "\(y ?? "")合计" : "\(y ?? "")均值")) : $0.title(y) }
+        spec.yLabel = yLabel ?? axisTitle(y) ?? aggregate.map { ChartTitles.aggregate($0.rawValue, of: y, language) ?? $0.title(y) }
         spec.logY = logY
         spec.valueLabels = labels
         spec.highlight = highlight.map { $0.split(separator: ",").map { String($0) } } ?? []

@@ -206,8 +206,11 @@ struct Compare: ParsableCommand {
         } else {
             try output.emit(Compare.sorted(result, by: sort), metadata: result.metadata)
         }
-        try svg.write(try Compare.barChart(result, title: title))
-        if let map { try writeChart(try Compare.tileMap(result, title: title).render(), to: map, image: svg.image) }
+        try svg.write(try Compare.barChart(result, title: title, rowsArePersons: rateUnit == .person, language: try output.labelLanguage()))
+        if let map {
+            try writeChart(try Compare.tileMap(result, title: title, rowsArePersons: rateUnit == .person, language: try output.labelLanguage()).render(),
+                           to: map, image: svg.image)
+        }
     }
 
     /// The result table in the order `--sort` asks for (ties keep code order; no value goes last).
@@ -226,39 +229,73 @@ struct Compare: ParsableCommand {
 
     /// Ranked horizontal bars with their intervals; the national baseline is a bar of its own
     /// (全国), a named baseline is named in the subtitle.
-    static func barChart(_ r: RegionComparison, title custom: String? = nil) throws -> LaborStatCharts.Chart {
+    static func barChart(_ r: RegionComparison, title custom: String? = nil, rowsArePersons: Bool = false,
+                         language: ColumnLabels.Language = .en) throws -> LaborStatCharts.Chart {
         let d = r.chartData
         var labels = d.labels, values = d.values, low = d.low, high = d.high
         if d.baselineName == "national", let b = d.baseline {
-            labels.append("全国 (national)")
+            labels.append(ChartTitles.baselineBar(nil, language))
             values.append(b)
             low?.append(nil)
             high?.append(nil)
         } else if let i = labels.firstIndex(of: d.baselineName) {
-            labels[i] += " (baseline)"
+            labels[i] = ChartTitles.baselineBar(labels[i], language)
         }
-        var spec = ChartSpec(title: custom ?? title(r),
-                             subtitle: subtitle(r), height: max(440, 90 + 22 * Double(labels.count)))
-        spec.xLabel = r.spec.valueColumn ?? r.spec.aggregate.name
+        var spec = ChartSpec(title: custom ?? title(r, rowsArePersons: rowsArePersons, language: language),
+                             subtitle: subtitle(r, language: language), height: max(440, 90 + 22 * Double(labels.count)))
+        spec.xLabel = valueAxis(r, rowsArePersons: rowsArePersons, language: language)
         return try .hbar(categories: labels, values: values, errorLow: low, errorHigh: high, spec: spec)
     }
 
-    static func tileMap(_ r: RegionComparison, title custom: String? = nil) throws -> LaborStatCharts.Chart {
-        let tiles = r.chartData.tiles.map { Tile(label: $0.label, row: $0.row, col: $0.col, value: $0.value) }
-        return try .tilemap(tiles: tiles, spec: ChartSpec(title: custom ?? title(r), subtitle: subtitle(r)))
+    /// The value axis's title: a per-N rate names its unit (`cases per 10,000 persons`, 每万人案件数),
+    /// otherwise the value column or the aggregate.
+    static func valueAxis(_ r: RegionComparison, rowsArePersons: Bool, language: ColumnLabels.Language) -> String {
+        let s = r.spec
+        if s.denominator != nil {
+            return ChartTitles.perRate(per: s.per ?? 1, of: s.aggregate == .count ? nil : s.valueColumn,
+                                       perPerson: rowsArePersons, language)
+        }
+        if case .rate(let a, let b) = s.aggregate {
+            if let per = s.per, per != 1 { return ChartTitles.perRate(per: per, of: a, denominator: b, language) }
+            return s.valueColumn ?? ChartTitles.rate(a, b, language)
+        }
+        if let v = s.valueColumn { return v }
+        return ChartTitles.aggregate(s.aggregate.name, of: nil, language) ?? s.aggregate.name
     }
 
-    static func title(_ r: RegionComparison) -> String {
+    static func tileMap(_ r: RegionComparison, title custom: String? = nil, rowsArePersons: Bool = false,
+                        language: ColumnLabels.Language = .en) throws -> LaborStatCharts.Chart {
+        let tiles = r.chartData.tiles.map { Tile(label: $0.label, row: $0.row, col: $0.col, value: $0.value) }
+        return try .tilemap(tiles: tiles, spec: ChartSpec(title: custom ?? title(r, rowsArePersons: rowsArePersons, language: language),
+                                                          subtitle: subtitle(r, language: language)))
+    }
+
+    static func title(_ r: RegionComparison, rowsArePersons: Bool = false, language: ColumnLabels.Language = .en) -> String {
+        if language == .zh {
+            // The axis names a summed or averaged column alone; the title says which summary.
+            var what = valueAxis(r, rowsArePersons: rowsArePersons, language: language)
+            var isRate = false
+            if case .rate = r.spec.aggregate { isRate = true }
+            if r.spec.denominator == nil, !isRate, let v = r.spec.valueColumn {
+                what = ChartTitles.aggregate(r.spec.aggregate.name, of: v, language) ?? what
+            }
+            return ChartTitles.byRegion(what, level: r.spec.level.rawValue)
+        }
         let what = r.spec.valueColumn.map { "\(r.spec.aggregate.name) of \($0)" } ?? r.spec.aggregate.name
         let per = r.spec.denominator != nil ? " per \(NumberText.shortest(r.spec.per ?? 1)) \(r.spec.denominator!.valueColumn)" : ""
         return "\(what)\(per) by \(r.spec.level.rawValue)"
     }
 
-    static func subtitle(_ r: RegionComparison) -> String {
+    static func subtitle(_ r: RegionComparison, language: ColumnLabels.Language = .en) -> String {
         var parts: [String] = []
-        if r.spec.denominator == nil, let p = r.spec.per { parts.append("per \(NumberText.shortest(p))") }
-        if let b = r.baselineValue { parts.append("baseline \(r.baselineName == "national" ? "全国" : r.baselineName) = \(NumberText.significant(b, digits: 4))") }
-        if let e = r.errorMethod { parts.append("\(NumberText.shortest(r.spec.confidenceLevel * 100))% CI, \(e == .binomial ? "binomial" : e == .poisson ? "Poisson" : "linearized")") }
+        if r.spec.denominator == nil, let p = r.spec.per { parts.append(ChartTitles.perNote(p, language)) }
+        if let b = r.baselineValue {
+            parts.append(ChartTitles.baselineNote(r.baselineName == "national" ? "全国" : r.baselineName, NumberText.significant(b, digits: 4), language))
+        }
+        if let e = r.errorMethod {
+            parts.append(ChartTitles.intervalNote(percent: NumberText.shortest(r.spec.confidenceLevel * 100),
+                                                  method: e == .binomial ? "binomial" : e == .poisson ? "Poisson" : "linearized", language))
+        }
         return parts.joined(separator: " · ")
     }
 

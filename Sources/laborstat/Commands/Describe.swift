@@ -150,11 +150,13 @@ struct Describe: ParsableCommand {
             ("variance", "divisor n − 1 (weighted: svyvar's n/(n − 1) · Σw(x − mean)² / Σw)"),
             ("skewness_kurtosis", weighted ? "moment ratios g1, g2 (weighted)" : "sample-adjusted G1, excess G2 (SAS/Excel/scipy bias=False)"),
         ] + (designBased ? [("ci_method", "\(spec.df == .design ? "t on PSUs − strata df" : "normal") at level \(spec.level); quantiles: Woodruff")] : []))
+        let language = try output.labelLanguage()
         if !correlations && !lorenz, let value = result.columnNames.first(where: { $0 == "mean" })
             ?? result.columnNames.first(where: { !keys.map(\.outputName).contains($0) && $0 != "column" && $0 != "n" && $0 != "missing" }) {
             try NaturalCharts.draw(result, keys: keys.map(\.outputName), value: value, low: value + "_ci_low", high: value + "_ci_high",
                                    facet: described.count > 1 && !keys.isEmpty ? "column" : nil,
-                                   title: described.count == 1 ? "\(described[0]): \(value)" : value, svg: svg)
+                                   title: ChartTitles.statistic(value, of: described.count == 1 ? described[0] : nil, language),
+                                   language: language, svg: svg)
         }
     }
 

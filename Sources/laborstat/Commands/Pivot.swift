@@ -136,6 +136,8 @@ struct Pivot: ParsableCommand {
         try ResultNames.emit(wide, output: output, decimals: decimals, metadata: [
             ("command", "pivot"), ("agg", agg), ("median_rule", "hf7: Hyndman-Fan type 7 (R median)"),
         ])
-        try NaturalCharts.drawPivot(wide, title: "\(agg)\(value.map { " of \($0)" } ?? "") by \(rows) and \(cols)", svg: svg)
+        let language = try output.labelLanguage()
+        try NaturalCharts.drawPivot(wide, title: ChartTitles.pivot(agg, of: value, rows: rows, cols: cols, language),
+                                    valueTitle: ChartTitles.aggregate(agg, of: value, language), language: language, svg: svg)
     }
 }

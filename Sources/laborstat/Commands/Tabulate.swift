@@ -140,13 +140,16 @@ struct Tabulate: ParsableCommand {
     /// `--svg`: shares with their intervals (one-way), or shares stacked by --cols (two-way).
     func drawShares(_ result: Table, rows: KeySpec, cols: KeySpec?, keys: [KeySpec]) throws {
         guard svg.path != nil, !test else { return }
+        let language = try output.labelLanguage()
         if let cols {
-            var spec = ChartSpec(title: "\(rows.outputName) × \(cols.outputName): share of the \(share)")
-            spec.yLabel = "share"
+            var spec = ChartSpec(title: ChartTitles.share(rows: rows.outputName, cols: cols.outputName, base: share, language))
+            spec.yLabel = ChartTitles.axis("share", language)
+            spec.xLabel = ChartTitles.keyAxis(rows.outputName, language)
             try svg.write(result, kind: .stackedBar, x: rows.outputName, y: "share", color: cols.outputName, spec: spec)
         } else {
             try NaturalCharts.draw(result, keys: [rows.outputName], value: "share", low: "share_ci_low", high: "share_ci_high",
-                                   facet: keys.first?.outputName, title: "\(rows.outputName): share", svg: svg)
+                                   facet: keys.first?.outputName, title: ChartTitles.share(of: rows.outputName, language),
+                                   language: language, svg: svg)
         }
     }
 }

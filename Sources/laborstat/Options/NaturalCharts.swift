@@ -8,19 +8,24 @@ import LaborStat
 ///   categories (long Chinese labels read better across);
 /// - two or more keys: a line per level of the first key over the last key (province × year → one
 ///   line per province), the natural reading of a group-by over time.
+///
+/// Under `--labels zh` the titles the command passes are already Chinese (`ChartTitles`), and the
+/// axis titles of LaborStat-made columns are too (`mean` → 均值); legends list the data's levels.
 enum NaturalCharts {
     static func draw(_ table: Table, keys: [String], value: String, low: String? = nil, high: String? = nil,
-                     facet: String? = nil, title: String, svg: SVGOutputOptions) throws {
+                     facet: String? = nil, title: String, language: ColumnLabels.Language, svg: SVGOutputOptions) throws {
         guard svg.path != nil else { return }
         let names = Set(table.columnNames)
         let low = low.flatMap { names.contains($0) ? $0 : nil }, high = high.flatMap { names.contains($0) ? $0 : nil }
         var spec = ChartSpec(title: title)
-        spec.yLabel = value
+        spec.yLabel = ChartTitles.axis(value, language)
         if keys.count >= 2 {
+            spec.xLabel = ChartTitles.keyAxis(keys[keys.count - 1], language)
             try svg.write(table, kind: .line, x: keys[keys.count - 1], y: value, color: keys[0], facet: facet, spec: spec)
             return
         }
         let x = keys.first ?? "column"
+        spec.xLabel = ChartTitles.keyAxis(x, language)
         let many = table.rowCount > 12
         if many { spec.height = max(440, 90 + 22 * Double(table.rowCount)) }
         try svg.write(table, kind: many ? .hbar : .bar, x: x, y: value, facet: facet, low: low, high: high, spec: spec)
@@ -28,7 +33,7 @@ enum NaturalCharts {
 
     /// A wide pivot table (first column the row key, then one column per level, then `total`) as
     /// grouped bars: one bar per column level within each row level.
-    static func drawPivot(_ wide: Table, title: String, svg: SVGOutputOptions) throws {
+    static func drawPivot(_ wide: Table, title: String, valueTitle: String?, language: ColumnLabels.Language, svg: SVGOutputOptions) throws {
         guard svg.path != nil, wide.columns.count >= 2 else { return }
         let rowKey = wide.columns[0]
         let levels = wide.columns.dropFirst().filter { $0.name != "total" }
@@ -43,7 +48,8 @@ enum NaturalCharts {
         let long = try Table(columns: [Column(rowKey.name, strings: rowLabel), Column("level", strings: colLabel),
                                        Column("value", doubles: value)])
         var spec = ChartSpec(title: title)
-        spec.yLabel = "value"
+        spec.yLabel = valueTitle ?? "value"
+        spec.xLabel = ChartTitles.keyAxis(rowKey.name, language)
         try svg.write(long, kind: .bar, x: rowKey.name, y: "value", color: "level", spec: spec)
     }
 }
