@@ -38,7 +38,7 @@ struct ReportCLITests {
         let out = dir.appendingPathComponent("nbs")
         let r = try runLaborstat(["report", nbs, "-o", out.path])
         #expect(r.status == 0, "\(r.stderr)")
-        for f in ["report.md", "tables/income-year.csv", "tables/contract.csv", "tables/age-structure.csv", "charts/income-year.svg", "charts/income-year.png"] {
+        for f in ["index.html", "report.xlsx", "report.md", "tables/income-year.csv", "tables/contract.csv", "tables/age-structure.csv", "charts/income-year.svg", "charts/income-year.png"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f) missing")
         }
         #expect(!FileManager.default.fileExists(atPath: out.path + ".tmp"))
@@ -62,8 +62,12 @@ struct ReportCLITests {
         #expect(contract.count == 11, "one row per year 2015–2024, the share with a contract only (table.keep)")
 
         // 3. The age group 31–40 in 2024: its count and weighted share, recomputed from the raw file.
-        let age = try csv(out.appendingPathComponent("tables/age-structure.csv"))
+        // The shown table has the years as columns; the command's own long table has the counts.
+        let age = try csv(out.appendingPathComponent("tables/age-structure-long.csv"))
         let ra = try #require(row(age, ["年份": "2024", "年龄组": "31–40"]))
+        let wide = try csv(out.appendingPathComponent("tables/age-structure.csv"))
+        #expect(wide[0] == ["年龄组", "2020", "2021", "2022", "2023", "2024"])
+        #expect(row(wide, ["年龄组": "31–40"])?["2024"] == ra["份额"], "the wide cell is the long table's share")
         let raw = try csv(URL(fileURLWithPath: survey))
         let h = raw[0]
         let (iy, ia, iw) = (h.firstIndex(of: "year")!, h.firstIndex(of: "age")!, h.firstIndex(of: "weight")!)
