@@ -11,7 +11,7 @@ extension ReportHTML {
     .controls input,.controls select{font:inherit;padding:.1rem .3rem}
     .unit,.tnote,.source,.csv{margin:.2rem 0;font-size:.92rem;color:var(--muted)}
     table{border-collapse:collapse;width:100%;font-size:.95rem;margin:.3rem 0}
-    caption{font-weight:bold;text-align:center;padding:.3rem}
+    caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     th,td{border-top:1px solid var(--rule);border-bottom:1px solid var(--rule);padding:.25rem .5rem;text-align:left;vertical-align:top}
     thead th{border-top:2px solid var(--ink);border-bottom:1px solid var(--ink);background:var(--band)}
     tbody tr:last-child td{border-bottom:2px solid var(--ink)}
